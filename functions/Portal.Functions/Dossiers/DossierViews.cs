@@ -1,0 +1,25 @@
+using System.Text.Json;
+using Portal.Domain.Dossiers;
+
+namespace Portal.Functions.Dossiers;
+
+/// <summary>A dossier in the citizen's list.</summary>
+public sealed record DossierSummary(string Code, string ProcedureCode, string ProcedureName, DossierStatus Status, string StatusText,
+    DateTimeOffset SubmittedAt, DateTimeOffset AppointmentDate);
+
+/// <summary>A procedure reference.</summary>
+public sealed record ProcedureRef(string Code, string Name);
+
+/// <summary>An agency reference.</summary>
+public sealed record AgencyView(string Code, string Name);
+
+/// <summary>One line of the timeline shown to the citizen.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Text);
+
+/// <summary>An attachment as the citizen sees it.</summary>
+public sealed record DocumentView(string DocumentId, string Name, string FileName, long Size, string ContentType, string Sha256);
+
+/// <summary>Everything the tracking page and the receipt show.</summary>
+public sealed record DossierView(string Code, ProcedureRef Procedure, AgencyView Agency, DossierStatus Status, string StatusText, int NationalStatusCode,
+    DateTimeOffset SubmittedAt, DateTimeOffset AppointmentDate, string ApplicantName, IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<DocumentView> Documents, JsonElement Form);

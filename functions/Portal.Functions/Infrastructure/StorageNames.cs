@@ -1,0 +1,23 @@
+namespace Portal.Functions.Infrastructure;
+
+/// <summary>Names of the tables, containers and queues the app uses (created at start-up).</summary>
+public static class StorageNames
+{
+    /// <summary>One partition per dossier: its current row, its history, later its outbox (PK = dossier code).</summary>
+    public const string DossiersTable = "Dossiers";
+    /// <summary>Idempotency records and the citizen's list of dossiers (PK = citizen subject, RK = idempotency key).</summary>
+    public const string SubmissionsTable = "Submissions";
+    /// <summary>Per-agency, per-day dossier sequence counters (PK = agency code, RK = yyMMdd).</summary>
+    public const string SequencesTable = "Sequences";
+    /// <summary>Server-side form drafts (PK = citizen subject, RK = procedure code).</summary>
+    public const string DraftsTable = "Drafts";
+    /// <summary>Durable timers keyed by due time.</summary>
+    public const string TimersTable = "Timers";
+    /// <summary>Dossier attachments, keyed by dossier code and content hash.</summary>
+    public const string AttachmentsContainer = "attachments";
+
+    /// <summary>Every table.</summary>
+    public static readonly string[] Tables = [DossiersTable, SubmissionsTable, SequencesTable, DraftsTable, TimersTable];
+    /// <summary>Every blob container.</summary>
+    public static readonly string[] Containers = [AttachmentsContainer];
+}
