@@ -38,7 +38,7 @@ internal sealed class StorageSharedKeyPolicy : HttpPipelineSynchronousPolicy
     }
 
     /// <summary>The Blob/Queue string-to-sign (versions 2015-02-21 and later: a zero length is signed as empty).</summary>
-    internal string BuildBlobQueueStringToSign(Request request)
+    private string BuildBlobQueueStringToSign(Request request)
     {
         var contentLength = request.Content is not null && request.Content.TryComputeLength(out var length) && length > 0
             ? length.ToString(System.Globalization.CultureInfo.InvariantCulture)
@@ -77,7 +77,7 @@ internal sealed class StorageSharedKeyPolicy : HttpPipelineSynchronousPolicy
     }
 
     /// <summary>The Table string-to-sign: verb, Content-MD5, Content-Type, date and the resource (with <c>?comp=</c> only).</summary>
-    internal string BuildTableStringToSign(Request request)
+    private string BuildTableStringToSign(Request request)
     {
         var uri = request.Uri.ToUri();
         var resource = $"/{_accountName}{uri.AbsolutePath}";

@@ -126,7 +126,7 @@ public sealed class TableClient
     /// </summary>
     /// <param name="filter">An OData filter (build it with <see cref="TableFilter"/>), or null for all entities.</param>
     /// <param name="take">Page size (1-1000), or null for the service's maximum.</param>
-    /// <param name="select">Properties to return, or null for all.</param>
+    /// <param name="select">Properties to return (the keys always come back), or null for all.</param>
     /// <param name="continuationToken">Token from the previous page, or null for the first page.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public async Task<TableQueryPage> QueryPageAsync(string? filter = null, int? take = null, IEnumerable<string>? select = null,
@@ -137,7 +137,7 @@ public sealed class TableClient
         using var message = Message(RequestMethod.Get, $"/{Name}()",
             ("$filter", string.IsNullOrWhiteSpace(filter) ? null : filter),
             ("$top", take?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("$select", select is null ? null : string.Join(',', select)),
+            ("$select", select is null ? null : string.Join(',', new[] { "PartitionKey", "RowKey" }.Union(select, StringComparer.Ordinal))),
             ("NextPartitionKey", nextPartitionKey),
             ("NextRowKey", nextRowKey));
         var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -154,10 +154,10 @@ public sealed class TableClient
 
     /// <summary>Streams every entity matching the filter, following continuations page by page.</summary>
     /// <param name="filter">An OData filter (see <see cref="TableFilter"/>), or null for all entities.</param>
-    /// <param name="select">Properties to return, or null for all.</param>
     /// <param name="pageSize">Entities per request (1-1000), or null for the service's maximum.</param>
+    /// <param name="select">Properties to return (the keys always come back), or null for all.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public async IAsyncEnumerable<TableEntity> QueryAsync(string? filter = null, IEnumerable<string>? select = null, int? pageSize = null,
+    public async IAsyncEnumerable<TableEntity> QueryAsync(string? filter = null, int? pageSize = null, IEnumerable<string>? select = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var selected = select?.ToArray();

@@ -77,9 +77,9 @@ public sealed class QueueClientTests(AzuriteFixture azurite)
         var queue = await azurite.CreateQueueAsync();
         await queue.SendAsync("retry me");
 
-        var first = await queue.ReceiveAsync(visibilityTimeout: TimeSpan.FromSeconds(1));
+        var first = await queue.ReceiveAsync(visibilityTimeout: TimeSpan.FromSeconds(2));
         var whileHidden = await queue.ReceiveAsync();
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
         var again = await queue.ReceiveAsync();
 
         Assert.Single(first);
@@ -126,9 +126,9 @@ public sealed class QueueClientTests(AzuriteFixture azurite)
         await queue.SendAsync("giữ nguyên");
         var message = Assert.Single(await queue.ReceiveAsync(visibilityTimeout: TimeSpan.FromSeconds(30)));
 
-        await queue.UpdateAsync(message.MessageId, message.PopReceipt, TimeSpan.FromSeconds(1));
+        await queue.UpdateAsync(message.MessageId, message.PopReceipt, TimeSpan.FromSeconds(2));
         var whileHidden = await queue.ReceiveAsync();
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
         var again = Assert.Single(await queue.ReceiveAsync());
 
         Assert.Empty(whileHidden);

@@ -45,6 +45,18 @@ public sealed class TableQueryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Query_WithSmallPageSize_StreamsEveryRowInKeyOrder()
+    {
+        var table = await azurite.CreateTableAsync();
+        await InsertRowsAsync(table, "p", 9);
+
+        var rowKeys = new List<string>();
+        await foreach (var entity in table.QueryAsync(TableFilter.PartitionKeyEquals("p"), pageSize: 2, select: ["I"])) rowKeys.Add(entity.RowKey);
+
+        Assert.Equal(Enumerable.Range(0, 9).Select(RowKey), rowKeys);
+    }
+
+    [Fact]
     public async Task RowKeyRange_ReturnsOnlyKeysInHalfOpenRange()
     {
         var table = await azurite.CreateTableAsync();
@@ -112,6 +124,7 @@ public sealed class TableQueryTests(AzuriteFixture azurite)
 
         Assert.Equal("a", entity.GetString("A"));
         Assert.False(entity.ContainsKey("B"));
+        Assert.Equal(("p", "r"), (entity.PartitionKey, entity.RowKey));
     }
 
     [Fact]

@@ -48,17 +48,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>A storage account bound to this Azurite.</summary>
     public StorageAccount Account => _account ?? throw new InvalidOperationException("Azurite has not been started.");
 
-    /// <summary>The repository root (the folder holding Serverless.sln), found by walking up from the test binaries.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
     /// <summary>Starts Azurite and waits until the three ports accept connections.</summary>
     public async Task InitializeAsync()
     {
-        var entry = Path.Combine(RepositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
+        var entry = RepoPaths.Combine("node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(entry))
         {
             throw new InvalidOperationException(
-                $"Azurite is not installed ({entry} is missing). Run `npm ci` in {RepositoryRoot} (or ./test.sh, which does it).");
+                $"Azurite is not installed ({entry} is missing). Run `npm ci` in {RepoPaths.Root} (or ./test.sh, which does it).");
         }
 
         _workspace = Directory.CreateTempSubdirectory("azurite-").FullName;
@@ -235,14 +232,5 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private string RecentOutput()
     {
         lock (_output) return string.Join('\n', _output);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Serverless.sln"))) return directory.FullName;
-        }
-        throw new InvalidOperationException($"Serverless.sln not found above {AppContext.BaseDirectory}: run the tests from inside the repository.");
     }
 }

@@ -58,10 +58,23 @@ class Field {
     this.inputId = inputIdOf(path);
     this.hintId = `${this.inputId}-hint`;
     this.errorId = `${this.inputId}-error`;
-    // The label used in messages, made unique in repeats and addresses: "Họ và tên (Thành viên 2)".
-    this.messageLabel = contextLabel ? { vi: `${this.label.vi} (${contextLabel.vi})`, en: `${this.label.en} (${contextLabel.en})` } : this.label;
+    this.contextName = contextLabel; // repeat items are named "Thành viên 2" rather than by their schema label
     this.wrapper = null;
     this.errorEl = null;
+  }
+
+  /**
+   * The label used in messages, made unique by its groups: "Họ, chữ đệm và tên (Thông tin người mẹ)",
+   * "Tỉnh/Thành phố (Người nộp hồ sơ, Nơi cư trú)", "Ngày sinh (Thành viên 2)".
+   */
+  get messageLabel() {
+    const names = [];
+    for (let f = this.parent; f && f.path !== ""; f = f.parent) {
+      if (f instanceof RepeatField) continue;
+      names.unshift(f.contextName || f.label);
+    }
+    if (!names.length) return this.label;
+    return { vi: `${this.label.vi} (${names.map((n) => n.vi).join(", ")})`, en: `${this.label.en} (${names.map((n) => n.en).join(", ")})` };
   }
 
   /** Builds the hint and error elements shared by all widgets. */
@@ -200,7 +213,7 @@ class LeafField extends Field {
   /** Options of a select; keeps a pending value until its option exists (address lists load later). */
   fillSelect(select, options, placeholder = TEXT.choose) {
     select.replaceChildren(setText(el("option", { value: "" }), placeholder));
-    options.forEach((option, index) => select.append(setText(el("option", { value: String(index) }), option.label)));
+    for (const option of options) select.append(setText(el("option", { value: String(option.value) }), option.label));
     this.options = options;
     if (this.pending !== undefined) this.set(this.pending);
   }
@@ -222,7 +235,7 @@ class LeafField extends Field {
     const list = el("div", { class: type === "radio" ? "radios" : "checkboxes" });
     this.choiceInputs = this.options.map((option, index) => {
       const id = index === 0 ? this.inputId : `${this.inputId}--${index}`;
-      const input = el("input", { class: `${type}-input`, type, id, name: this.path, value: String(index), dataset: { path: this.path } });
+      const input = el("input", { class: `${type}-input`, type, id, name: this.path, value: String(option.value), dataset: { path: this.path } });
       const item = el("div", { class: type });
       item.append(input, setText(el("label", { class: `${type}-label`, for: id }), option.label));
       list.append(item);
@@ -233,16 +246,21 @@ class LeafField extends Field {
     this.wrapper.append(fieldset);
   }
 
+  /** The option whose value is this string (option values may be numbers or booleans in the schema). */
+  optionOf(text) {
+    return this.options.find((o) => String(o.value) === text);
+  }
+
   get() {
     if (!this.visible()) return undefined;
     const w = this.widget;
     if (this.choiceInputs) {
-      const chosen = this.choiceInputs.filter((i) => i.checked).map((i) => this.options[+i.value].value);
+      const chosen = this.choiceInputs.filter((i) => i.checked).map((i) => this.optionOf(i.value).value);
       if (w === "radio") return chosen[0];
       return chosen.length ? chosen : undefined;
     }
     if (w === "checkbox") return this.input.checked;
-    if (w === "select") return this.input.value === "" ? this.pending : this.options[+this.input.value]?.value;
+    if (w === "select") return this.input.value === "" ? this.pending : this.optionOf(this.input.value)?.value;
     const raw = this.input.value;
     if (w === "cccd") return raw.replace(/\s+/g, "") || undefined;
     if (w === "phone") return raw.replace(/[\s.()-]+/g, "") || undefined;
@@ -260,7 +278,7 @@ class LeafField extends Field {
     if (this.choiceInputs) {
       const values = Array.isArray(value) ? value : [value];
       this.choiceInputs.forEach((input) => {
-        input.checked = values.some((v) => v !== undefined && same(this.options[+input.value].value, v));
+        input.checked = values.some((v) => v !== undefined && same(input.value, v));
       });
       return;
     }
@@ -270,7 +288,7 @@ class LeafField extends Field {
     }
     if (w === "select") {
       const index = this.options.findIndex((o) => same(o.value, value));
-      this.input.value = index >= 0 ? String(index) : "";
+      this.input.value = index >= 0 ? String(this.options[index].value) : "";
       this.pending = index >= 0 || isEmpty(value) ? undefined : value; // option list not loaded yet
       return;
     }
@@ -312,7 +330,6 @@ class ObjectField extends Field {
       const field = createField(this.ctx, child, join(this.path, name), name, {
         required: required.has(name) || (xui(child).visibleWhen && conditional.has(name)),
         parent: this,
-        contextLabel: opts.childContext || null,
         depth: this.depth + 1,
       });
       if (field.ui.visibleWhen) field.wrapper.classList.add("conditional");
@@ -398,7 +415,7 @@ class AddressField extends ObjectField {
       const node = { ...resolve(props[name] || { type: "string" }, ctx.root) };
       node["x-ui"] = { ...(node["x-ui"] || {}), label, widget };
       return new LeafField(ctx, node, join(this.path, name), name, {
-        required: required.has(name) || this.required, parent: this, contextLabel: this.label,
+        required: required.has(name) || this.required, parent: this,
       });
     };
     this.province = part("province", TEXT.province, "select");
@@ -545,11 +562,11 @@ class RepeatField extends Field {
       remove.addEventListener("click", () => this.remove(index));
       if (widgetOf(this.itemNode) === "group") {
         field = new ObjectField(this.ctx, this.itemNode, itemPath, String(index), {
-          required: true, parent: this, legend: context, childContext: context, depth: 2, removeButton: remove,
+          required: true, parent: this, legend: context, contextLabel: context, depth: 2, removeButton: remove,
         });
       } else {
         field = createField(this.ctx, { ...this.itemNode, "x-ui": { ...xui(this.itemNode), label: context } }, itemPath, String(index),
-          { required: true, parent: this, contextLabel: this.label });
+          { required: true, parent: this });
         field.wrapper.classList.add("repeat-item");
         field.wrapper.append(remove);
       }
@@ -653,6 +670,8 @@ export function renderForm(schema, container, options) {
     },
   };
   const root = new ObjectField(ctx, schema, "", "", { required: true, depth: 0 });
+  const intro = hintOf(schema);
+  if (intro && xui(schema).hint) container.append(setText(el("p", { class: "hint" }), intro));
   container.append(root.wrapper);
 
   const fieldOfEvent = (event) => {

@@ -65,6 +65,7 @@ public sealed record Fee(string Name, long AmountVnd, string? Note);
 public sealed record RequiredDocument(string Id, string Name, string Form, int Count, bool Mandatory, IReadOnlyList<string> Accept, int MaxSizeMb)
 {
     /// <summary>Largest accepted file in bytes.</summary>
+    [JsonIgnore]
     public long MaxSizeBytes => MaxSizeMb * 1024L * 1024L;
 }
 

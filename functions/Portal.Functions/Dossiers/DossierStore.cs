@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Portal.Domain.Calendar;
 using Portal.Domain.Dossiers;
 using Portal.Functions.Infrastructure;
 using Portal.Storage;
@@ -14,6 +15,7 @@ namespace Portal.Functions.Dossiers;
 /// </list>
 /// A change of state and the history events it adds are committed in ONE entity-group transaction, so they are
 /// all written or none is. See <see cref="CommitNewAsync"/> for why that is safe on Azurite as well as in Azure.
+/// Instants are stored in UTC and read back in Vietnam time (+07:00).
 /// </summary>
 public sealed class DossierStore(StorageAccount account)
 {
@@ -46,7 +48,7 @@ public sealed class DossierStore(StorageAccount account)
         var events = new List<DossierEvent>();
         await foreach (var e in _table.QueryAsync(filter, cancellationToken: ct))
         {
-            events.Add(new DossierEvent(e.GetInt32("Sequence") ?? 0, e.GetString("Kind") ?? "", e.GetDateTimeOffset("At") ?? default,
+            events.Add(new DossierEvent(e.GetInt32("Sequence") ?? 0, e.GetString("Kind") ?? "", VietnamTime.Normalize(e.GetDateTimeOffset("At") ?? default),
                 e.GetString("Actor") ?? "", e.GetString("Text") ?? "", e.GetString("Data")));
         }
         return events.OrderBy(e => e.Sequence).ToList();
@@ -86,8 +88,8 @@ public sealed class DossierStore(StorageAccount account)
         ApplicantSubject = e.GetString("ApplicantSubject")!,
         ApplicantName = e.GetString("ApplicantName")!,
         ApplicantPhone = e.GetString("ApplicantPhone")!,
-        SubmittedAt = e.GetDateTimeOffset("SubmittedAt")!.Value,
-        AppointmentAt = e.GetDateTimeOffset("AppointmentAt")!.Value,
+        SubmittedAt = VietnamTime.Normalize(e.GetDateTimeOffset("SubmittedAt")!.Value),
+        AppointmentAt = VietnamTime.Normalize(e.GetDateTimeOffset("AppointmentAt")!.Value),
         FormJson = e.GetString("Form")!,
         Documents = JsonSerializer.Deserialize<List<StoredDocument>>(e.GetString("Documents")!, InfrastructureExtensions.Json)!,
         Version = e.GetInt32("Version") ?? 0,

@@ -28,6 +28,6 @@ public static class TriggerEndpoints
         {
             var result = await sweep.RunAsync(http.RequestAborted);
             return TypedResults.Ok(new CustomHandlerResponse([], [$"Timer sweep: {result.Fired} fired, {result.Failed} failed."], null));
-        }).WithTags("Functions (custom handler)").WithName(TimerSweepFunction).ExcludeFromDescription();
+        }).WithMetadata(new CustomHandlerFunction(TimerSweepFunction)).WithName(TimerSweepFunction).ExcludeFromDescription();
     }
 }

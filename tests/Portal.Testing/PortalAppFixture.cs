@@ -1,0 +1,106 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portal.Functions;
+using Xunit;
+
+namespace Portal.Testing;
+
+/// <summary>
+/// The real app on Kestrel (loopback, a free port) over a real Azurite that this fixture starts, with a clock
+/// the tests move. One per test collection.
+/// </summary>
+public sealed class PortalAppFixture : IAsyncLifetime
+{
+    /// <summary>Monday 23 November 2026, 09:00 in Vietnam: a working day, inside office hours.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(7));
+
+    private WebApplication? _app;
+
+    /// <summary>The storage emulator.</summary>
+    public AzuriteFixture Azurite { get; } = new();
+
+    /// <summary>The app's clock.</summary>
+    public ManualTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>Where the app listens, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The app's services, for checking what was stored.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>Extra configuration for a derived fixture.</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Auth:DevSignIn"] = "true",
+        ["Triggers:LocalHost"] = "true",
+        ["Triggers:SweepInterval"] = "00:01:00",
+    };
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        await Azurite.InitializeAsync();
+        Settings["Storage:ConnectionString"] = Azurite.ConnectionString;
+        _app = PortalApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(Settings);
+            builder.Services.AddSingleton<TimeProvider>(Clock);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        await Azurite.DisposeAsync();
+    }
+
+    /// <summary>A client with no credentials.</summary>
+    public HttpClient Client() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>A development token for a seeded citizen.</summary>
+    public async Task<string> TokenAsync(string subject = Citizens.Lan)
+    {
+        using var client = Client();
+        var response = await client.PostAsJsonAsync("api/auth/dev/token", new { subject });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenBody>();
+        return token!.access_token;
+    }
+
+    /// <summary>A client signed in as a seeded citizen.</summary>
+    public async Task<HttpClient> SignedInAsync(string subject = Citizens.Lan)
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(subject));
+        return client;
+    }
+
+    // Named as the wire format names it.
+#pragma warning disable IDE1006
+    private sealed record TokenBody(string access_token);
+#pragma warning restore IDE1006
+}
+
+/// <summary>The seeded citizens of Data/identity/citizens.json.</summary>
+public static class Citizens
+{
+    /// <summary>Nguyễn Thị Lan, phone 0912345678, Phường Tân An.</summary>
+    public const string Lan = "vneid-dev-0001";
+    /// <summary>Trần Văn Minh, phone 0987654321.</summary>
+    public const string Minh = "vneid-dev-0002";
+}
