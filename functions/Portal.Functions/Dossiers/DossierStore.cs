@@ -27,7 +27,7 @@ public sealed class DossierStore(StorageAccount account)
 
     /// <summary>
     /// Writes a new dossier and its first events atomically. Azure Table entity-group transactions are atomic
-    /// by contract; Azurite's $batch was checked by test (<c>TableBatchAtomicityTests</c>) to be atomic too.
+    /// by contract; Azurite 3.37.0 rolls its $batch back too when any action fails (proved by <c>TableTransactionTests</c> in tests/Portal.Storage.Tests).
     /// If the dossier already exists (a retried submission), throws <see cref="EntityAlreadyExistsException"/>.
     /// </summary>
     public async Task CommitNewAsync(DossierRecord dossier, IReadOnlyList<DossierEvent> events, CancellationToken ct)

@@ -27,7 +27,7 @@ public sealed class TimerStore(StorageAccount account)
     public async Task<IReadOnlyList<(DurableTimer Timer, string ETag, string PartitionKey, string RowKey)>> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
         var due = new List<(DurableTimer, string, string, string)>();
-        await foreach (var e in _table.QueryAsync($"PartitionKey le '{Bucket(now)}'", cancellationToken: ct))
+        await foreach (var e in _table.QueryAsync(TableFilter.Compare("PartitionKey", "le", Bucket(now)), cancellationToken: ct))
         {
             var timer = new DurableTimer(e.GetString("Id")!, Enum.Parse<TimerKind>(e.GetString("Kind")!), e.GetDateTimeOffset("DueAt")!.Value, e.GetString("Target")!);
             if (timer.DueAt > now) continue;
