@@ -216,6 +216,9 @@ function wireSteps() {
     }
     hideErrorSummary($("error-summary"));
     state.summaryShown = false;
+    state.errors.clear();
+    state.model.clearErrors();
+    state.attachments.clearErrors();
     state.draft.saveNow();
     showCheckStep(true);
   });
