@@ -42,14 +42,15 @@ export function createDraftSaver({ code, getData, statusEl }) {
     if (statusEl) setText(statusEl, text);
   };
 
-  async function saveNow({ keepalive = false } = {}) {
+  /** Saves at once; force also saves (and reports) when nothing changed since the last save. */
+  async function saveNow({ keepalive = false, force = false } = {}) {
     clearTimeout(timer);
     timer = null;
     if (stopped || !getToken()) return;
     const data = getData();
     const json = JSON.stringify(data);
     keepLocalDraft(code, data);
-    if (json === lastSaved) {
+    if (json === lastSaved && !force) {
       dirty = false;
       return;
     }

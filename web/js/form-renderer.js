@@ -42,6 +42,17 @@ const lowerFirst = (s = "") => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
 const isEmpty = (v) => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
 const same = (a, b) => a === b || (a != null && b != null && typeof a !== "object" && String(a) === String(b));
 
+/**
+ * Reads a number as Vietnamese users type it: "1.000.000" (dots group thousands), "2,5" (comma decimal),
+ * or plain "1000000" / "2.5". Anything else stays a string so ajv reports "must be number".
+ */
+function parseNumber(text) {
+  let n = text.replace(/\s/g, "");
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(n)) n = n.replace(/\./g, "").replace(",", ".");
+  else n = n.replace(",", ".");
+  return /^-?\d+(\.\d+)?$/.test(n) ? Number(n) : text;
+}
+
 /** Common parts of every field: label, hint, error message, visibility. */
 class Field {
   constructor(ctx, node, path, name, { required = false, parent = null, contextLabel = null } = {}) {
@@ -206,7 +217,7 @@ class LeafField extends Field {
       default:
         input = el("input", { ...common, type: "text", class: "input", autocomplete: auto });
     }
-    if (this.required || this.ctx.alwaysRequired?.has(this.path)) input.setAttribute("aria-required", "true");
+    if (this.required) input.setAttribute("aria-required", "true");
     return input;
   }
 
@@ -242,7 +253,6 @@ class LeafField extends Field {
       return input;
     });
     fieldset.append(legend, ...this.buildHintAndError(), list);
-    if (this.required && type === "radio") fieldset.setAttribute("aria-required", "true");
     this.wrapper.append(fieldset);
   }
 
@@ -265,11 +275,9 @@ class LeafField extends Field {
     if (w === "cccd") return raw.replace(/\s+/g, "") || undefined;
     if (w === "phone") return raw.replace(/[\s.()-]+/g, "") || undefined;
     const value = raw.trim();
+    if (w === "date" && value === "" && this.input.validity?.badInput) return "invalid-date"; // half-typed: "Ngày không hợp lệ"
     if (value === "") return undefined;
-    if (w === "number") {
-      const normal = value.replace(/\s/g, "").replace(",", ".");
-      return /^-?\d+(\.\d+)?$/.test(normal) ? Number(normal) : value; // a non-number stays a string: ajv says "must be number"
-    }
+    if (w === "number") return parseNumber(value);
     return value;
   }
 
@@ -757,4 +765,4 @@ function applyPrefill(field, value) {
   field.set(value);
 }
 
-export { LeafField, ObjectField, AddressField, RepeatField, TEXT as FORM_TEXT };
+export { LeafField, ObjectField, AddressField, RepeatField };

@@ -72,6 +72,15 @@ function renderAuthState(me) {
       location.assign("index.html");
     });
     slot.append(who, out);
+  } else if (getToken()) {
+    // Signed in, but the profile could not be loaded (network): still offer sign-out.
+    const out = el("button", { type: "button", class: "link-button" }, { vi: "Đăng xuất", en: "Sign out" });
+    out.addEventListener("click", () => {
+      clearToken();
+      forgetLocalData();
+      location.assign("index.html");
+    });
+    slot.append(out);
   } else {
     const here = location.pathname.endsWith("signin.html") ? null : signInUrl();
     const link = el("a", { href: here || "signin.html" }, { vi: "Đăng nhập", en: "Sign in" });

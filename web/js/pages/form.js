@@ -2,7 +2,7 @@
 // attachments) -> "Kiểm tra lại thông tin" (check answers) -> submit (multipart, progress, idempotent retry).
 
 import { api, ApiError, seg } from "../api.js";
-import { clearToken, redirectToSignIn, requireSignIn } from "../auth.js";
+import { clearToken, isSignedIn, redirectToSignIn, requireSignIn } from "../auth.js";
 import { setText, t } from "../i18n.js";
 import { initLayout, showMessage } from "../layout.js";
 import { renderForm } from "../form-renderer.js";
@@ -58,8 +58,8 @@ async function main() {
   $("back-link").href = `procedure.html?code=${encodeURIComponent(code)}`;
   if (!requireSignIn()) return;
   const me = await initLayout();
-  if (!me) {
-    redirectToSignIn(); // the token expired
+  if (!isSignedIn()) {
+    redirectToSignIn(); // the token expired (GET /api/me said 401)
     return;
   }
 
@@ -222,7 +222,7 @@ function wireSteps() {
     state.draft.saveNow();
     showCheckStep(true);
   });
-  $("save-draft").addEventListener("click", () => state.draft.saveNow());
+  $("save-draft").addEventListener("click", () => state.draft.saveNow({ force: true }));
   $("check-back").addEventListener("click", (event) => {
     event.preventDefault();
     history.back();

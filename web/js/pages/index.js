@@ -33,7 +33,7 @@ async function loadFacets(params) {
     const fill = (id, list, key, table) => {
       const select = $(id);
       for (const item of list || []) {
-        const value = item[key];
+        const value = item[key] ?? item.id ?? item.code; // the server may name an agency's key "id" or "code"
         select.append(setText(el("option", { value }), table?.[value] || { vi: item.name, en: item.nameEn || item.name }));
       }
       if (params.get(id)) select.value = params.get(id);
