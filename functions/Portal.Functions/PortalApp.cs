@@ -3,6 +3,7 @@ using Portal.Functions.Dossiers;
 using Portal.Functions.Forms;
 using Portal.Functions.Identity;
 using Portal.Functions.Infrastructure;
+using Portal.Functions.Lifecycle;
 using Portal.Functions.Triggers;
 
 namespace Portal.Functions;
@@ -15,7 +16,7 @@ public static class PortalApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Locate(args) });
         builder.AddPortalInfrastructure();
-        builder.Services.AddCatalogue().AddIdentity(builder.Configuration).AddForms().AddDossiers().AddTriggers(builder.Configuration);
+        builder.Services.AddCatalogue().AddIdentity(builder.Configuration).AddForms().AddDossiers().AddLifecycle().AddTriggers(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -24,6 +25,8 @@ public static class PortalApp
         app.MapIdentityEndpoints();
         app.MapFormEndpoints();
         app.MapDossierEndpoints();
+        app.MapCitizenLifecycleEndpoints();
+        app.MapOrchestrationEndpoints();
         app.MapTriggerEndpoints();
         return app;
     }

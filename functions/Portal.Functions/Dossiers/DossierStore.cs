@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Portal.Domain.Calendar;
-using Portal.Domain.Dossiers;
+using Portal.Domain.Lifecycle;
 using Portal.Functions.Infrastructure;
+using Portal.Functions.Lifecycle;
 using Portal.Storage;
 
 namespace Portal.Functions.Dossiers;
@@ -9,13 +10,15 @@ namespace Portal.Functions.Dossiers;
 /// <summary>
 /// Dossiers in Table storage, one partition per dossier (PK = dossier code):
 /// <list type="bullet">
-/// <item><c>dossier</c>: the current state (optimistic concurrency by ETag);</item>
-/// <item><c>evt-000001</c>...: the append-only history;</item>
-/// <item>reserved for the lifecycle: <c>out-*</c> owed messages (outbox).</item>
+/// <item><c>dossier</c>: what was submitted plus the lifecycle state (optimistic concurrency by ETag);</item>
+/// <item><c>evt-000001</c>...: the append-only history (each row one lifecycle event);</item>
+/// <item><c>out-...</c>: messages owed (outbox), deleted by the relay once delivered.</item>
 /// </list>
-/// A change of state and the history events it adds are committed in ONE entity-group transaction, so they are
-/// all written or none is. See <see cref="CommitNewAsync"/> for why that is safe on Azurite as well as in Azure.
-/// Instants are stored in UTC and read back in Vietnam time (+07:00).
+/// A change of state, the events it adds and the messages it owes are committed in ONE entity-group
+/// transaction (the commit point): all are written or none is. Azure Table transactions are atomic by
+/// contract; Azurite 3.37.0 rolls its $batch back too when any action fails (proved by
+/// <c>TableTransactionTests</c> in tests/Portal.Storage.Tests). Instants are stored in UTC and read back in
+/// Vietnam time (+07:00).
 /// </summary>
 public sealed class DossierStore(StorageAccount account)
 {
@@ -25,34 +28,67 @@ public sealed class DossierStore(StorageAccount account)
     /// <summary>Row key of a history event.</summary>
     public static string EventRow(int sequence) => $"evt-{sequence:D6}";
 
+    /// <summary>Row key of an outbox message.</summary>
+    public static string OutboxRow(int version, int index) => $"out-{version:D6}-{index:D2}";
+
+    /// <summary>Writes a new dossier with its first events and messages; <see cref="EntityAlreadyExistsException"/> if it exists.</summary>
+    public Task CommitNewAsync(DossierRecord dossier, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct) =>
+        CommitAsync(TableTransactionAction.Insert(ToEntity(dossier)), dossier.Code, events, outbox, ct);
+
     /// <summary>
-    /// Writes a new dossier and its first events atomically. Azure Table entity-group transactions are atomic
-    /// by contract; Azurite 3.37.0 rolls its $batch back too when any action fails (proved by <c>TableTransactionTests</c> in tests/Portal.Storage.Tests).
-    /// If the dossier already exists (a retried submission), throws <see cref="EntityAlreadyExistsException"/>.
+    /// Replaces the dossier row if it still has <paramref name="etag"/>, appending events and messages, atomically.
+    /// A stale ETag throws <see cref="ConcurrencyConflictException"/> and writes nothing.
     /// </summary>
-    public async Task CommitNewAsync(DossierRecord dossier, IReadOnlyList<DossierEvent> events, CancellationToken ct)
+    public async Task CommitChangeAsync(DossierRecord dossier, string etag, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct)
     {
-        var actions = new List<TableTransactionAction> { TableTransactionAction.Insert(ToEntity(dossier with { Version = events.Count })) };
-        actions.AddRange(events.Select(e => TableTransactionAction.Insert(ToEntity(dossier.Code, e))));
+        try
+        {
+            await CommitAsync(TableTransactionAction.Update(ToEntity(dossier), etag), dossier.Code, events, outbox, ct);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 412 || (e.Status == 409 && e.FailedActionIndex > 0))
+        {
+            // 412: someone changed the dossier since it was read; 409 on an event row: someone appended first.
+            throw new ConcurrencyConflictException(e.Status, "Hồ sơ vừa được thay đổi bởi người khác.", e.ErrorCode);
+        }
+    }
+
+    private async Task CommitAsync(TableTransactionAction state, string code, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct)
+    {
+        var actions = new List<TableTransactionAction> { state };
+        actions.AddRange(events.Select(e => TableTransactionAction.Insert(ToEntity(code, e))));
+        actions.AddRange(outbox.Select(m => TableTransactionAction.Insert(ToEntity(code, m))));
         await _table.SubmitTransactionAsync(actions, ct);
     }
 
-    /// <summary>The current state, or null.</summary>
+    /// <summary>The dossier, or null.</summary>
     public async Task<DossierRecord?> FindAsync(string code, CancellationToken ct) =>
         await _table.GetAsync(code, StateRow, ct) is { } e ? FromEntity(e) : null;
 
     /// <summary>The history, oldest first.</summary>
     public async Task<IReadOnlyList<DossierEvent>> HistoryAsync(string code, CancellationToken ct)
     {
-        var filter = TableFilter.And(TableFilter.PartitionKeyEquals(code), TableFilter.RowKeyRange("evt-", "evt."));
         var events = new List<DossierEvent>();
-        await foreach (var e in _table.QueryAsync(filter, cancellationToken: ct))
+        await foreach (var e in _table.QueryAsync(TableFilter.And(TableFilter.PartitionKeyEquals(code), TableFilter.RowKeyStartsWith("evt-")), cancellationToken: ct))
         {
-            events.Add(new DossierEvent(e.GetInt32("Sequence") ?? 0, e.GetString("Kind") ?? "", VietnamTime.Normalize(e.GetDateTimeOffset("At") ?? default),
-                e.GetString("Actor") ?? "", e.GetString("Text") ?? "", e.GetString("Data")));
+            events.Add(new DossierEvent(e.GetInt32("Sequence")!.Value,
+                JsonSerializer.Deserialize<LifecycleEvent>(e.GetString("Data")!, InfrastructureExtensions.Json)!, e.GetString("Text") ?? ""));
         }
         return events.OrderBy(e => e.Sequence).ToList();
     }
+
+    /// <summary>Messages still owed by a dossier (row key and message).</summary>
+    public async Task<IReadOnlyList<(string RowKey, OutboxMessage Message)>> OutboxAsync(string code, CancellationToken ct)
+    {
+        var owed = new List<(string, OutboxMessage)>();
+        await foreach (var e in _table.QueryAsync(TableFilter.And(TableFilter.PartitionKeyEquals(code), TableFilter.RowKeyStartsWith("out-")), cancellationToken: ct))
+        {
+            owed.Add((e.RowKey, JsonSerializer.Deserialize<OutboxMessage>(e.GetString("Message")!, InfrastructureExtensions.Json)!));
+        }
+        return owed;
+    }
+
+    /// <summary>Removes a delivered message.</summary>
+    public Task DeleteOutboxAsync(string code, string rowKey, CancellationToken ct) => _table.DeleteAsync(code, rowKey, "*", ct);
 
     private static TableEntity ToEntity(DossierRecord d) => new(d.Code, StateRow)
     {
@@ -62,37 +98,50 @@ public sealed class DossierStore(StorageAccount account)
         ["ApplicantSubject"] = d.ApplicantSubject,
         ["ApplicantName"] = d.ApplicantName,
         ["ApplicantPhone"] = d.ApplicantPhone,
-        ["SubmittedAt"] = d.SubmittedAt,
-        ["AppointmentAt"] = d.AppointmentAt,
         ["Form"] = d.FormJson,
         ["Documents"] = JsonSerializer.Serialize(d.Documents, InfrastructureExtensions.Json),
-        ["Version"] = d.Version,
+        ["Lifecycle"] = JsonSerializer.Serialize(d.Lifecycle, InfrastructureExtensions.Json),
+        ["Version"] = d.Lifecycle.Version,
     };
 
     private static TableEntity ToEntity(string code, DossierEvent e) => new(code, EventRow(e.Sequence))
     {
         ["Sequence"] = e.Sequence,
-        ["Kind"] = e.Kind,
-        ["At"] = e.At,
-        ["Actor"] = e.Actor,
+        ["Kind"] = e.Event.GetType().Name,
+        ["At"] = e.Event.At,
+        ["Actor"] = e.Event.Actor,
         ["Text"] = e.Text,
-        ["Data"] = e.Data,
+        ["Data"] = JsonSerializer.Serialize(e.Event, InfrastructureExtensions.Json),
     };
 
-    private static DossierRecord FromEntity(TableEntity e) => new()
+    private static TableEntity ToEntity(string code, OutboxMessage m) => new(code, OutboxRow(m.Version, m.Index))
     {
-        Code = e.PartitionKey,
-        ProcedureCode = e.GetString("ProcedureCode")!,
-        AgencyCode = e.GetString("AgencyCode")!,
-        Status = Enum.Parse<DossierStatus>(e.GetString("Status")!),
-        ApplicantSubject = e.GetString("ApplicantSubject")!,
-        ApplicantName = e.GetString("ApplicantName")!,
-        ApplicantPhone = e.GetString("ApplicantPhone")!,
-        SubmittedAt = VietnamTime.Normalize(e.GetDateTimeOffset("SubmittedAt")!.Value),
-        AppointmentAt = VietnamTime.Normalize(e.GetDateTimeOffset("AppointmentAt")!.Value),
-        FormJson = e.GetString("Form")!,
-        Documents = JsonSerializer.Deserialize<List<StoredDocument>>(e.GetString("Documents")!, InfrastructureExtensions.Json)!,
-        Version = e.GetInt32("Version") ?? 0,
-        ETag = e.ETag,
+        ["Message"] = JsonSerializer.Serialize(m, InfrastructureExtensions.Json),
+    };
+
+    private static DossierRecord FromEntity(TableEntity e)
+    {
+        var lifecycle = JsonSerializer.Deserialize<DossierState>(e.GetString("Lifecycle")!, InfrastructureExtensions.Json)!;
+        return new DossierRecord
+        {
+            Code = e.PartitionKey,
+            ProcedureCode = e.GetString("ProcedureCode")!,
+            AgencyCode = e.GetString("AgencyCode")!,
+            ApplicantSubject = e.GetString("ApplicantSubject")!,
+            ApplicantName = e.GetString("ApplicantName")!,
+            ApplicantPhone = e.GetString("ApplicantPhone")!,
+            FormJson = e.GetString("Form")!,
+            Documents = JsonSerializer.Deserialize<List<StoredDocument>>(e.GetString("Documents")!, InfrastructureExtensions.Json)!,
+            Lifecycle = Normalize(lifecycle),
+            ETag = e.ETag,
+        };
+    }
+
+    // JSON keeps the offset it was written with; show every instant in Vietnam time.
+    private static DossierState Normalize(DossierState s) => s with
+    {
+        SubmittedAt = VietnamTime.Normalize(s.SubmittedAt),
+        AppointmentAt = s.AppointmentAt is { } a ? VietnamTime.Normalize(a) : null,
+        ProvisionalAppointmentAt = s.ProvisionalAppointmentAt is { } p ? VietnamTime.Normalize(p) : null,
     };
 }

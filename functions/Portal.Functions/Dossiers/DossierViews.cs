@@ -19,7 +19,13 @@ public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Text);
 /// <summary>An attachment as the citizen sees it.</summary>
 public sealed record DocumentView(string DocumentId, string Name, string FileName, long Size, string ContentType, string Sha256);
 
+/// <summary>An open request to supplement the dossier.</summary>
+public sealed record SupplementRequestView(IReadOnlyList<string> Missing, DateTimeOffset? DueAt, string? Reason);
+
+/// <summary>The issued result and where to download it.</summary>
+public sealed record ResultView(string Sha256, string DownloadUrl);
+
 /// <summary>Everything the tracking page and the receipt show.</summary>
 public sealed record DossierView(string Code, ProcedureRef Procedure, AgencyView Agency, DossierStatus Status, string StatusText, int NationalStatusCode,
-    DateTimeOffset SubmittedAt, DateTimeOffset AppointmentDate, string ApplicantName, IReadOnlyList<TimelineEntry> Timeline,
-    IReadOnlyList<DocumentView> Documents, JsonElement Form);
+    DateTimeOffset SubmittedAt, DateTimeOffset AppointmentDate, bool AppointmentProvisional, string ApplicantName, IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<DocumentView> Documents, JsonElement Form, SupplementRequestView? Supplement, ResultView? Result, string? LastReason);

@@ -4,7 +4,11 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Portal.Domain.Catalogue;
 using Portal.Domain.Dossiers;
+using Portal.Domain.Calendar;
+using Portal.Domain.Lifecycle;
 using Portal.Functions.Catalogue;
+using Portal.Functions.Lifecycle;
+using Portal.Functions.Triggers;
 using Portal.Functions.Forms;
 using Portal.Functions.Identity;
 using Portal.Functions.Infrastructure;
@@ -27,6 +31,9 @@ public sealed partial class SubmitDossier(
     SubmissionLedger ledger,
     DossierStore dossiers,
     StorageAccount storage,
+    TimerStore timers,
+    OutboxRelay relay,
+    DraftStore drafts,
     TimeProvider time)
 {
     /// <summary>Most files accepted for one required document.</summary>
@@ -64,34 +71,39 @@ public sealed partial class SubmitDossier(
             new SubmissionEntry(await codes.NextAsync(agency, Deadlines.LocalDate(now), ct), requestHash), ct);
         if (entry.RequestHash != requestHash) throw ProblemException.Conflict("Mã Idempotency-Key này đã được dùng cho một lần nộp khác.");
 
-        var stored = await StoreAttachmentsAsync(entry.DossierCode, procedure, attachments, ct);
+        var stored = await StoreAttachmentsAsync(storage, entry.DossierCode, attachments, ct);
         var applicant = form.GetProperty("applicant");
+        var submitted = DossierDecider.Submit(now, subject, ProcessingTimes.Of(procedure.ProcessingTime), deadlines.Calendar);
         var record = new DossierRecord
         {
             Code = entry.DossierCode,
             ProcedureCode = procedure.Code,
             AgencyCode = DossierCode.Parse(entry.DossierCode).AgencyCode,
-            Status = DossierStatus.Submitted,
             ApplicantSubject = subject,
             ApplicantName = applicant.GetProperty("fullName").GetString()!,
             ApplicantPhone = PhoneNumber.Normalize(applicant.GetProperty("phone").GetString())!,
-            SubmittedAt = now,
-            AppointmentAt = deadlines.Appointment(now, procedure.ProcessingTime),
             FormJson = form.GetRawText(),
             Documents = stored,
-            Version = 0,
+            Lifecycle = DossierDecider.Evolve(null, submitted),
         };
-        var submitted = new DossierEvent(1, "Submitted", now, subject,
-            $"Công dân nộp hồ sơ trực tuyến ({stored.Count} tệp đính kèm).",
-            JsonSerializer.Serialize(new { channel = 2, documents = stored.Select(d => new { d.DocumentId, d.Sha256 }) }, InfrastructureExtensions.Json));
+        var history = new DossierEvent(1, submitted,
+            $"Công dân nộp hồ sơ trực tuyến ({stored.Count} tệp đính kèm); ngày hẹn dự kiến {VietnamTime.ToLocal(submitted.ProvisionalAppointmentAt):HH:mm dd/MM/yyyy}.");
+        var notice = new OutboxMessage(1, 0, record.Code, Audience.Officers, nameof(Submitted), $"Hồ sơ mới {record.Code}: {procedure.Name}.");
+        await timers.ScheduleAsync(OutboxRelay.Guard(record.Code, 1, now), ct);
         try
         {
-            await dossiers.CommitNewAsync(record, [submitted], ct);
+            await dossiers.CommitNewAsync(record, [history], [notice], ct);
         }
         catch (EntityAlreadyExistsException)
         {
             // A concurrent retry with the same key committed it first: answer as that one did.
         }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            // Same, reported by the transaction.
+        }
+        await drafts.DeleteAsync(subject, procedure.Code, ct);
+        await relay.TryRelayAsync(record.Code, ct);
         return Created(http, (await dossiers.FindAsync(entry.DossierCode, ct))!);
     }
 
@@ -136,7 +148,7 @@ public sealed partial class SubmitDossier(
         return (procedure, form, attachments);
     }
 
-    private static List<Attachment> CheckAttachments(Procedure procedure, IFormFileCollection files, Dictionary<string, List<string>> errors)
+    internal static List<Attachment> CheckAttachments(Procedure procedure, IFormFileCollection files, Dictionary<string, List<string>> errors, bool requireMandatory = true)
     {
         void Add(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
         var attachments = new List<Attachment>();
@@ -171,14 +183,14 @@ public sealed partial class SubmitDossier(
                 attachments.Add(new Attachment(document, label, sniffed, content));
             }
         }
-        foreach (var missing in procedure.RequiredDocuments.Where(d => d.Mandatory && attachments.All(a => a.Document.Id != d.Id) && !errors.ContainsKey($"documents.{d.Id}")))
+        foreach (var missing in procedure.RequiredDocuments.Where(d => requireMandatory && d.Mandatory && attachments.All(a => a.Document.Id != d.Id) && !errors.ContainsKey($"documents.{d.Id}")))
         {
             Add($"documents.{missing.Id}", $"Vui lòng đính kèm {missing.Name}.");
         }
         return attachments;
     }
 
-    private async Task<IReadOnlyList<StoredDocument>> StoreAttachmentsAsync(string code, Procedure procedure, IReadOnlyList<Attachment> attachments, CancellationToken ct)
+    internal static async Task<IReadOnlyList<StoredDocument>> StoreAttachmentsAsync(StorageAccount storage, string code, IReadOnlyList<Attachment> attachments, CancellationToken ct)
     {
         var container = storage.GetBlobContainerClient(StorageNames.AttachmentsContainer);
         var stored = new List<StoredDocument>();
@@ -238,7 +250,7 @@ public sealed partial class SubmitDossier(
     [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
     private static partial Regex KeyPattern();
 
-    private sealed record Attachment(RequiredDocument Document, string FileName, string ContentType, byte[] Content);
+    internal sealed record Attachment(RequiredDocument Document, string FileName, string ContentType, byte[] Content);
 }
 
 /// <summary>Links of a submitted dossier.</summary>

@@ -13,7 +13,11 @@ namespace Portal.Functions.Dossiers;
 public sealed class TrackDossier(DossierStore dossiers, SubmissionLedger ledger, CatalogueModel catalogue)
 {
     /// <summary>One dossier with its timeline.</summary>
-    public async Task<DossierView> GetAsync(HttpContext http, string code, string? phone)
+    public async Task<DossierView> GetAsync(HttpContext http, string code, string? phone) =>
+        await ViewAsync(await FindVisibleAsync(http, code, phone), http.RequestAborted);
+
+    /// <summary>Finds a dossier the caller may see: its owner (bearer) or anyone with the applicant's phone.</summary>
+    public async Task<DossierRecord> FindVisibleAsync(HttpContext http, string code, string? phone)
     {
         var ct = http.RequestAborted;
         if (!DossierCode.TryParse(code, out _)) throw ProblemException.Invalid("code", "Mã hồ sơ không đúng dạng MÃCƠQUAN-YYMMDD-NNNN (ví dụ 000.00.01.H55-251121-0001).");
@@ -33,16 +37,26 @@ public sealed class TrackDossier(DossierStore dossiers, SubmissionLedger ledger,
             var normalized = PhoneNumber.Normalize(phone) ?? throw ProblemException.Invalid("phone", "Số điện thoại di động không hợp lệ (ví dụ 0912345678).");
             if (dossier is null || dossier.ApplicantPhone != normalized) throw notFound;
         }
-        var history = await dossiers.HistoryAsync(code, ct);
+        return dossier;
+    }
+
+    /// <summary>The citizen's view of a dossier.</summary>
+    public async Task<DossierView> ViewAsync(DossierRecord dossier, CancellationToken ct)
+    {
+        var history = await dossiers.HistoryAsync(dossier.Code, ct);
         var procedure = catalogue.Find(dossier.ProcedureCode);
         var agency = catalogue.FindAgency(dossier.AgencyCode);
         var status = DossierStatuses.Of(dossier.Status);
+        var s = dossier.Lifecycle;
         return new DossierView(dossier.Code, new ProcedureRef(dossier.ProcedureCode, procedure?.Name ?? dossier.ProcedureCode),
             new AgencyView(dossier.AgencyCode, agency?.Name ?? dossier.AgencyCode), dossier.Status, status.Vietnamese, status.NationalCode,
-            dossier.SubmittedAt, dossier.AppointmentAt, dossier.ApplicantName,
-            history.Select(e => new TimelineEntry(e.At, e.Kind, e.Text)).ToList(),
+            dossier.SubmittedAt, dossier.AppointmentAt, s.AppointmentAt is null, dossier.ApplicantName,
+            history.Select(e => new TimelineEntry(e.Event.At, e.Event.GetType().Name, e.Text)).ToList(),
             dossier.Documents.Select(d => new DocumentView(d.DocumentId, d.Name, d.FileName, d.Size, d.ContentType, d.Sha256)).ToList(),
-            System.Text.Json.JsonDocument.Parse(dossier.FormJson).RootElement.Clone());
+            System.Text.Json.JsonDocument.Parse(dossier.FormJson).RootElement.Clone(),
+            s.Status == DossierStatus.SupplementRequested ? new SupplementRequestView(s.MissingItems, s.SupplementDueAt, s.LastReason) : null,
+            s.ResultSha256 is null ? null : new ResultView(s.ResultSha256, $"/api/dossiers/{Uri.EscapeDataString(dossier.Code)}/result"),
+            s.LastReason);
     }
 
     /// <summary>The signed-in citizen's dossiers, newest first.</summary>

@@ -37,6 +37,18 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
             problem = Build(500, "Lỗi hệ thống (server error)", "Đã có lỗi phía máy chủ; vui lòng thử lại. Không có dữ liệu nào bị ghi dở.", null);
         }
+        if (exception is Lifecycle.LifecycleConflict conflict)
+        {
+            var s = conflict.Current.Lifecycle;
+            problem.Extensions["current"] = new
+            {
+                code = conflict.Current.Code,
+                version = s.Version,
+                status = s.Status.ToString(),
+                statusText = Portal.Domain.Dossiers.DossierStatuses.Of(s.Status).Vietnamese,
+                allowedEvents = Portal.Domain.Lifecycle.DossierTransitions.CommandsIn(s.Status),
+            };
+        }
         context.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }

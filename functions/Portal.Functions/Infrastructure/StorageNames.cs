@@ -13,11 +13,15 @@ public static class StorageNames
     public const string DraftsTable = "Drafts";
     /// <summary>Durable timers keyed by due time.</summary>
     public const string TimersTable = "Timers";
+    /// <summary>Officers' work lists (PK = agency code, RK = dossier code), projected from dossier states.</summary>
+    public const string InboxTable = "Inbox";
+    /// <summary>Messages delivered (PK = dossier code, RK = message id): the local adapter of the message port.</summary>
+    public const string NotificationsTable = "Notifications";
     /// <summary>Dossier attachments, keyed by dossier code and content hash.</summary>
     public const string AttachmentsContainer = "attachments";
 
     /// <summary>Every table.</summary>
-    public static readonly string[] Tables = [DossiersTable, SubmissionsTable, SequencesTable, DraftsTable, TimersTable];
+    public static readonly string[] Tables = [DossiersTable, SubmissionsTable, SequencesTable, DraftsTable, TimersTable, InboxTable, NotificationsTable];
     /// <summary>Every blob container.</summary>
     public static readonly string[] Containers = [AttachmentsContainer];
 }

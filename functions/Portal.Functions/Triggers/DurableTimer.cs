@@ -5,6 +5,10 @@ public enum TimerKind
 {
     /// <summary>Delete an e-Form draft nobody has touched for <see cref="Forms.DraftStore.Lifetime"/>.</summary>
     DraftExpiry,
+    /// <summary>A dossier's lifecycle timer (step due, warning, appointment, supplement due, rating).</summary>
+    Dossier,
+    /// <summary>Make sure a dossier's owed effects were applied (armed before every commit; see OutboxRelay).</summary>
+    OutboxRelay,
 }
 
 /// <summary>

@@ -12,7 +12,7 @@ public class DraftAndErrorsTests(BrowserFixture browser)
         await page.GotoAsync($"/signin.html?returnUrl={Uri.EscapeDataString($"form.html?code={procedure}")}");
         await page.GetByLabel(person).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("form\\.html"));
+        await page.WaitForURLAsync(new Regex("form\\.html"), new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.Locator("#eform")).ToBeVisibleAsync();
     }
 

@@ -43,12 +43,12 @@ public partial class SubmitBirthRegistrationJourneyTests(BrowserFixture browser)
         await Expect(page.GetByText("Giấy chứng sinh").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "02-procedure");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nộp hồ sơ trực tuyến" }).First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("signin\\.html"));
+        await page.WaitForURLAsync(new Regex("signin\\.html"), new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByLabel("Nguyễn Thị Lan").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
 
         // The e-Form is pre-filled from what the state knows.
-        await page.WaitForURLAsync(new Regex("form\\.html"));
+        await page.WaitForURLAsync(new Regex("form\\.html"), new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.Locator("#f-applicant-fullName")).ToHaveValueAsync("Nguyễn Thị Lan");
         await Expect(page.Locator("#f-applicant-cccd")).ToHaveValueAsync("080190001234");
 
@@ -98,7 +98,7 @@ public partial class SubmitBirthRegistrationJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ" }).ClickAsync();
 
         // Confirmation: code, QR code, appointment date.
-        await page.WaitForURLAsync(new Regex("confirm\\.html"));
+        await page.WaitForURLAsync(new Regex("confirm\\.html"), new() { WaitUntil = WaitUntilState.Commit });
         var codeText = page.Locator("#dossier-code");
         await Expect(codeText).ToHaveTextAsync(CodePattern());
         var code = (await codeText.TextContentAsync())!.Trim();

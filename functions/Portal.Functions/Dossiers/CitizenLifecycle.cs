@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using Portal.Domain.Lifecycle;
+using Portal.Functions.Identity;
+using Portal.Functions.Infrastructure;
+using Portal.Functions.Lifecycle;
+using Portal.Storage;
+using CatalogueModel = Portal.Domain.Catalogue.Catalogue;
+
+namespace Portal.Functions.Dossiers;
+
+/// <summary>What the applicant does after submitting: supplement when asked, withdraw, download and verify the result.</summary>
+public static class CitizenLifecycle
+{
+    /// <summary>Maps the citizen's lifecycle endpoints.</summary>
+    public static void MapCitizenLifecycleEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/dossiers/{code}").WithTags("Dossiers");
+        group.MapPost("/supplement", Supplement).RequireAuthorization(IdentityEndpoints.CitizenPolicy).DisableAntiforgery().WithName("SupplementDossier")
+            .WithSummary("Bổ sung hồ sơ: multipart with files doc:<documentId> and an optional note; restarts the clock.");
+        group.MapPost("/withdraw", Withdraw).RequireAuthorization(IdentityEndpoints.CitizenPolicy).WithName("WithdrawDossier");
+        group.MapGet("/result", Result).WithName("DownloadResult");
+        group.MapGet("/notifications", Notifications).WithName("DossierNotifications");
+        group.MapGet("/control-slip", async (string code, string? phone, HttpContext http, TrackDossier track, DossierStore dossiers, Deadlines deadlines, PersonRegistry people) =>
+            Results.Json(await OrchestrationEndpoints.ControlSlipAsync(await track.FindVisibleAsync(http, code, phone), dossiers, deadlines, people, http.RequestAborted),
+                InfrastructureExtensions.Json)).WithName("DossierControlSlip");
+        app.MapGet("/api/verify/{code}", Verify).WithTags("Verification").WithName("VerifyResult")
+            .WithSummary("Public check of a result: does this dossier have an issued result with this SHA-256?");
+    }
+
+    private static DossierRecord EnsureOwner(HttpContext http, DossierRecord dossier) =>
+        dossier.ApplicantSubject == http.User.Subject() ? dossier
+            : throw ProblemException.Forbidden("Hồ sơ này không thuộc tài khoản của bạn.");
+
+    private static async Task<IResult> Supplement(string code, HttpContext http, DossierStore dossiers, CatalogueModel catalogue, DossierLifecycle lifecycle,
+        StorageAccount storage, TrackDossier track)
+    {
+        var ct = http.RequestAborted;
+        var dossier = await dossiers.FindAsync(code, ct) ?? throw ProblemException.NotFound($"Không có hồ sơ mã '{code}'.");
+        EnsureOwner(http, dossier);
+        if (!http.Request.HasFormContentType) throw ProblemException.Invalid("documents", "Gửi giấy tờ bổ sung dạng multipart/form-data.");
+        var form = await http.Request.ReadFormAsync(ct);
+        var procedure = catalogue.Find(dossier.ProcedureCode)!;
+        var errors = new Dictionary<string, List<string>>();
+        var attachments = SubmitDossier.CheckAttachments(procedure, form.Files, errors, requireMandatory: false);
+        if (attachments.Count == 0 && errors.Count == 0) errors["documents"] = ["Đính kèm ít nhất một giấy tờ được yêu cầu bổ sung."];
+        if (errors.Count > 0) throw ProblemException.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        if (dossier.Status != Domain.Dossiers.DossierStatus.SupplementRequested)
+        {
+            throw new LifecycleConflict(dossier, "Hồ sơ hiện không có yêu cầu bổ sung nào đang chờ.");
+        }
+        var stored = await SubmitDossier.StoreAttachmentsAsync(storage, code, attachments, ct);
+        string? note = form["note"];
+        var command = new ProvideSupplement
+        {
+            Actor = http.User.Subject(), Role = OfficerRole.Citizen, Reason = string.IsNullOrWhiteSpace(note) ? null : note,
+            DocumentHashes = stored.Select(d => d.Sha256).ToList(),
+        };
+        var updated = await lifecycle.ExecuteAsync(code, command, d => EnsureOwner(http, d), ct,
+            amend: d => d with { Documents = [.. d.Documents, .. stored.Where(n => d.Documents.All(o => o.Sha256 != n.Sha256))] });
+        return Results.Json(await track.ViewAsync(updated, ct), InfrastructureExtensions.Json);
+    }
+
+    private static async Task<IResult> Withdraw(string code, WithdrawRequest request, HttpContext http, DossierLifecycle lifecycle, TrackDossier track)
+    {
+        var command = new Withdraw { Actor = http.User.Subject(), Role = OfficerRole.Citizen, Reason = request.Reason };
+        var updated = await lifecycle.ExecuteAsync(code, command, d => EnsureOwner(http, d), http.RequestAborted);
+        return Results.Json(await track.ViewAsync(updated, http.RequestAborted), InfrastructureExtensions.Json);
+    }
+
+    private static async Task<IResult> Result(string code, string? phone, HttpContext http, TrackDossier track, StorageAccount storage)
+    {
+        var dossier = await track.FindVisibleAsync(http, code, phone);
+        if (dossier.Lifecycle.ResultBlob is not { } blobName) throw ProblemException.NotFound("Hồ sơ chưa có kết quả.");
+        var blob = await storage.GetBlobContainerClient(StorageNames.AttachmentsContainer).DownloadAsync(blobName, http.RequestAborted)
+            ?? throw ProblemException.NotFound("Tệp kết quả không còn trong kho lưu trữ.");
+        return Results.File(blob.Content.ToArray(), "application/pdf", $"ket-qua-{code}.pdf");
+    }
+
+    private static async Task<IResult> Notifications(string code, string? phone, HttpContext http, TrackDossier track, NotificationLog log)
+    {
+        var dossier = await track.FindVisibleAsync(http, code, phone);
+        var all = await log.ForDossierAsync(dossier.Code, http.RequestAborted);
+        return Results.Json(all.Where(n => n.Audience == Audience.Applicant).ToList(), InfrastructureExtensions.Json);
+    }
+
+    private static async Task<IResult> Verify(string code, string? sha256, HttpContext http, DossierStore dossiers, CatalogueModel catalogue, StorageAccount storage)
+    {
+        if (string.IsNullOrWhiteSpace(sha256) || sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigit))
+        {
+            throw ProblemException.Invalid("sha256", "Nhập mã SHA-256 (64 ký tự hex) in trên phiếu kết quả, hoặc quét mã QR.");
+        }
+        var dossier = Domain.Dossiers.DossierCode.TryParse(code, out _) ? await dossiers.FindAsync(code, http.RequestAborted) : null;
+        var s = dossier?.Lifecycle;
+        var valid = s?.ResultSha256 is { } issued && string.Equals(issued, sha256, StringComparison.OrdinalIgnoreCase);
+        if (valid)
+        {
+            // Check the stored bytes still hash to the recorded value.
+            var blob = await storage.GetBlobContainerClient(StorageNames.AttachmentsContainer).DownloadAsync(s!.ResultBlob!, http.RequestAborted);
+            valid = blob is not null && Convert.ToHexStringLower(SHA256.HashData(blob.Content.ToArray())) == s.ResultSha256;
+        }
+        return Results.Json(new VerificationResult(code, valid,
+            valid ? catalogue.Find(dossier!.ProcedureCode)?.Name : null,
+            valid ? catalogue.FindAgency(dossier!.AgencyCode)?.Name : null,
+            valid ? s!.FinishedAt : null,
+            valid ? "Kết quả hợp lệ: đúng văn bản do cơ quan ban hành." : "Không xác thực được: mã hồ sơ hoặc mã SHA-256 không khớp với kết quả đã ban hành."),
+            InfrastructureExtensions.Json);
+    }
+
+    /// <summary>Withdrawal request.</summary>
+    public sealed record WithdrawRequest(string? Reason);
+
+    /// <summary>Answer of the public verification.</summary>
+    public sealed record VerificationResult(string Code, bool Valid, string? ProcedureName, string? AgencyName, DateTimeOffset? IssuedAt, string Message);
+}

@@ -1,0 +1,104 @@
+using Portal.Domain.Dossiers;
+using Portal.Domain.Lifecycle;
+using Portal.Functions.Dossiers;
+using Portal.Functions.Infrastructure;
+using Portal.Storage;
+using CatalogueModel = Portal.Domain.Catalogue.Catalogue;
+
+namespace Portal.Functions.Lifecycle;
+
+/// <summary>A line of an officer's inbox.</summary>
+public sealed record InboxItem(string Code, string ProcedureCode, string ProcedureName, string ApplicantName, DossierStatus Status, string StatusText,
+    string? StepId, string? StepName, OfficerRole ActingRole, DateTimeOffset? DueAt, DateTimeOffset AppointmentAt, DateTimeOffset SubmittedAt,
+    bool Overdue, bool DueSoon, bool StepOverdue, bool Late, int Version);
+
+/// <summary>
+/// Officers' work lists (PK = agency code, RK = dossier code), projected from the current dossier state by the
+/// relay. A projection never overwrites a newer one (version check), so relays may run in any order.
+/// Closed dossiers leave the inbox.
+/// </summary>
+public sealed class InboxProjection(StorageAccount account, CatalogueModel catalogue)
+{
+    private readonly TableClient _table = account.GetTableClient(StorageNames.InboxTable);
+
+    /// <summary>Who must act now on a dossier in a state.</summary>
+    public static OfficerRole ActingRole(DossierState s, ProcessingPlan plan) => s.Status switch
+    {
+        DossierStatus.Submitted or DossierStatus.AwaitingPayment => OfficerRole.Desk,
+        DossierStatus.SupplementRequested => OfficerRole.Citizen,
+        _ when s.StepIndex >= 0 && s.StepIndex < plan.Steps.Count => plan.Steps[s.StepIndex].Role,
+        _ => OfficerRole.Desk,
+    };
+
+    /// <summary>Brings the dossier's inbox line up to date.</summary>
+    public async Task ProjectAsync(DossierRecord dossier, ProcessingPlan plan, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var current = await _table.GetAsync(dossier.AgencyCode, dossier.Code, ct);
+            if (current is not null && (current.GetInt32("Version") ?? 0) > dossier.Lifecycle.Version) return;
+            try
+            {
+                if (dossier.Lifecycle.IsClosed)
+                {
+                    if (current is not null) await _table.DeleteAsync(dossier.AgencyCode, dossier.Code, current.ETag!, ct);
+                    return;
+                }
+                var entity = ToEntity(dossier, plan);
+                if (current is null) await _table.InsertAsync(entity, ct);
+                else await _table.UpdateAsync(entity, current.ETag!, TableUpdateMode.Replace, ct);
+                return;
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or EntityAlreadyExistsException)
+            {
+                // Another relay wrote meanwhile: read again and compare versions.
+            }
+        }
+    }
+
+    /// <summary>The inbox of an agency, most urgent first.</summary>
+    public async Task<IReadOnlyList<InboxItem>> ForAgencyAsync(string agencyCode, CancellationToken ct)
+    {
+        var items = new List<InboxItem>();
+        await foreach (var e in _table.QueryAsync(TableFilter.PartitionKeyEquals(agencyCode), cancellationToken: ct)) items.Add(FromEntity(e));
+        return items.OrderBy(i => i.DueAt ?? i.AppointmentAt).ThenBy(i => i.Code, StringComparer.Ordinal).ToList();
+    }
+
+    private TableEntity ToEntity(DossierRecord d, ProcessingPlan plan)
+    {
+        var s = d.Lifecycle;
+        var step = s.StepIndex >= 0 && s.StepIndex < plan.Steps.Count && !s.IsClosed ? plan.Steps[s.StepIndex] : null;
+        var entity = new TableEntity(d.AgencyCode, d.Code)
+        {
+            ["ProcedureCode"] = d.ProcedureCode,
+            ["ProcedureName"] = catalogue.Find(d.ProcedureCode)?.Name ?? d.ProcedureCode,
+            ["ApplicantName"] = d.ApplicantName,
+            ["Status"] = s.Status.ToString(),
+            ["StepId"] = step?.Id,
+            ["StepName"] = step?.Name,
+            ["ActingRole"] = ActingRole(s, plan).ToString(),
+            ["AppointmentAt"] = d.AppointmentAt,
+            ["SubmittedAt"] = s.SubmittedAt,
+            ["Overdue"] = s.Overdue,
+            ["DueSoon"] = s.ApologyDraft is not null,
+            ["StepOverdue"] = s.StepOverdue,
+            ["Late"] = s.Late,
+            ["Version"] = s.Version,
+        };
+        var due = s.Status == DossierStatus.SupplementRequested ? s.SupplementDueAt : s.StepDueAt ?? d.AppointmentAt;
+        if (due is { } at) entity["DueAt"] = at;
+        return entity;
+    }
+
+    private static InboxItem FromEntity(TableEntity e)
+    {
+        var status = Enum.Parse<DossierStatus>(e.GetString("Status")!);
+        return new InboxItem(e.RowKey, e.GetString("ProcedureCode")!, e.GetString("ProcedureName")!, e.GetString("ApplicantName")!, status,
+            DossierStatuses.Of(status).Vietnamese, e.GetString("StepId"), e.GetString("StepName"), Enum.Parse<OfficerRole>(e.GetString("ActingRole")!),
+            Vn(e.GetDateTimeOffset("DueAt")), Vn(e.GetDateTimeOffset("AppointmentAt"))!.Value, Vn(e.GetDateTimeOffset("SubmittedAt"))!.Value,
+            e.GetBoolean("Overdue") ?? false, e.GetBoolean("DueSoon") ?? false, e.GetBoolean("StepOverdue") ?? false, e.GetBoolean("Late") ?? false,
+            e.GetInt32("Version") ?? 0);
+    }
+
+    private static DateTimeOffset? Vn(DateTimeOffset? at) => at is { } a ? Portal.Domain.Calendar.VietnamTime.Normalize(a) : null;
+}

@@ -1,0 +1,54 @@
+using Portal.Domain.Lifecycle;
+using Portal.Functions.Dossiers;
+using Portal.Functions.Triggers;
+
+namespace Portal.Functions.Lifecycle;
+
+/// <summary>
+/// Applies what a committed change owes, idempotently and at least once: arms the timers the state wants,
+/// refreshes the inbox line, delivers the outbox messages and deletes them. It reads the current state, so
+/// running it twice, late, or out of order is harmless. Every commit first arms an
+/// <see cref="TimerKind.OutboxRelay"/> timer, so a crash between the commit and the relay is repaired by the
+/// next sweep: no acknowledged change ever loses its timers or its messages.
+/// </summary>
+public sealed class OutboxRelay(DossierStore dossiers, TimerStore timers, InboxProjection inbox, IMessagePublisher publisher,
+    Dossiers.Deadlines deadlines, TimeProvider time, ILogger<OutboxRelay> logger)
+{
+    /// <summary>How long after a commit the safety-net relay fires.</summary>
+    public static readonly TimeSpan GuardDelay = TimeSpan.FromMinutes(2);
+
+    /// <summary>The timer armed before a commit of version <paramref name="version"/>.</summary>
+    public static DurableTimer Guard(string code, int version, DateTimeOffset now) =>
+        new($"relay-{code}-{version:D6}", TimerKind.OutboxRelay, now + GuardDelay, code);
+
+    /// <summary>The storage timer for a lifecycle timer of a dossier.</summary>
+    public static DurableTimer ForDossier(string code, DossierTimer t) =>
+        new($"{code}-{t.Kind}-{t.DueAt.UtcTicks}", TimerKind.Dossier, t.DueAt, $"{code}|{t.Kind}");
+
+    /// <summary>Relays right after a commit; a failure is logged and left to the guard timer.</summary>
+    public async Task TryRelayAsync(string code, CancellationToken ct)
+    {
+        try
+        {
+            await RelayAsync(code, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Relay of {Code} failed; the guard timer will retry", code);
+        }
+    }
+
+    /// <summary>Relays everything a dossier owes.</summary>
+    public async Task RelayAsync(string code, CancellationToken ct)
+    {
+        var dossier = await dossiers.FindAsync(code, ct);
+        if (dossier is null) return;
+        foreach (var t in DossierTimers.Due(dossier.Lifecycle, deadlines.Calendar, deadlines.Settings)) await timers.ScheduleAsync(ForDossier(code, t), ct);
+        await inbox.ProjectAsync(dossier, deadlines.PlanFor(dossier.ProcedureCode), ct);
+        foreach (var (rowKey, message) in await dossiers.OutboxAsync(code, ct))
+        {
+            await publisher.PublishAsync(message, time.GetUtcNow(), ct);
+            await dossiers.DeleteOutboxAsync(code, rowKey, ct);
+        }
+    }
+}
