@@ -96,6 +96,23 @@ public sealed class PortalAppFixture : IAsyncLifetime
 #pragma warning restore IDE1006
 }
 
+/// <summary>The seeded officers of Data/identity/officers.json.</summary>
+public static class Officers
+{
+    /// <summary>Võ Thị Mai, desk, UBND Phường Tân An (000.00.72.H53).</summary>
+    public const string Desk = "entra-dev-0101";
+    /// <summary>Huỳnh Văn Phúc, specialist.</summary>
+    public const string Specialist = "entra-dev-0102";
+    /// <summary>Đặng Thị Thu, head of department.</summary>
+    public const string Head = "entra-dev-0103";
+    /// <summary>Nguyễn Văn Hùng, leader.</summary>
+    public const string Leader = "entra-dev-0104";
+    /// <summary>Lý Minh Quân, admin.</summary>
+    public const string Admin = "entra-dev-0105";
+    /// <summary>Trương Thị Bích, desk and specialist of another agency (UBND Phường Long An).</summary>
+    public const string OtherAgency = "entra-dev-0201";
+}
+
 /// <summary>The seeded citizens of Data/identity/citizens.json.</summary>
 public static class Citizens
 {

@@ -100,3 +100,87 @@ export const DOCUMENT_FORMS = {
 export function labelOf(table, value) {
   return table[value] || { vi: String(value ?? ""), en: String(value ?? "") };
 }
+
+/** Dossier statuses (the server sends statusText in Vietnamese; English here for the toggle and filters). */
+export const STATUSES = {
+  submitted: { vi: "Mới đăng ký", en: "Submitted" },
+  awaitingPayment: { vi: "Chờ nộp phí, lệ phí", en: "Awaiting payment" },
+  received: { vi: "Đã tiếp nhận", en: "Received" },
+  refusedAtIntake: { vi: "Từ chối tiếp nhận", en: "Refused at intake" },
+  supplementRequested: { vi: "Yêu cầu bổ sung hồ sơ", en: "Supplement requested" },
+  inProgress: { vi: "Đang xử lý", en: "In progress" },
+  extended: { vi: "Đang xử lý (đã gia hạn)", en: "In progress (extended)" },
+  approved: { vi: "Đã phê duyệt, chờ trả kết quả", en: "Approved" },
+  rejected: { vi: "Không giải quyết", en: "Rejected" },
+  processingStopped: { vi: "Dừng xử lý", en: "Processing stopped" },
+  resultIssued: { vi: "Đã có kết quả", en: "Result issued" },
+  resultReturned: { vi: "Đã trả kết quả", en: "Result returned" },
+  withdrawn: { vi: "Đã rút hồ sơ", en: "Withdrawn" },
+};
+
+/** A dossier's status as {vi, en}: the server's Vietnamese wording first, the table's English. */
+export function statusLabel(status, statusText) {
+  const known = STATUSES[status] || STATUSES[String(status || "").replace(/^./, (c) => c.toLowerCase())];
+  return { vi: statusText || known?.vi || String(status ?? ""), en: known?.en || statusText || String(status ?? "") };
+}
+
+/** Roles of people acting on a dossier. */
+export const ROLES = {
+  citizen: { vi: "Công dân", en: "Citizen" },
+  desk: { vi: "Bộ phận một cửa", en: "One-stop desk" },
+  specialist: { vi: "Chuyên viên xử lý", en: "Specialist" },
+  head: { vi: "Lãnh đạo phòng", en: "Head of department" },
+  leader: { vi: "Lãnh đạo cơ quan", en: "Agency leader" },
+  admin: { vi: "Quản trị", en: "Administrator" },
+  system: { vi: "Hệ thống", en: "System" },
+};
+
+/** "Bộ phận một cửa, Chuyên viên xử lý" for a list of roles. */
+export function rolesLabel(roles = []) {
+  const labels = roles.map((role) => labelOf(ROLES, role));
+  return { vi: labels.map((l) => l.vi).join(", "), en: labels.map((l) => l.en).join(", ") };
+}
+
+/** Lifecycle events as they appear in the history (eventType). */
+export const HISTORY_EVENTS = {
+  Submitted: { vi: "Nộp hồ sơ", en: "Submitted" },
+  Received: { vi: "Tiếp nhận", en: "Received" },
+  PaymentRequested: { vi: "Yêu cầu nộp phí", en: "Payment requested" },
+  PaymentConfirmed: { vi: "Đã nộp phí", en: "Payment confirmed" },
+  RefusedAtIntake: { vi: "Từ chối tiếp nhận", en: "Refused at intake" },
+  SupplementRequested: { vi: "Yêu cầu bổ sung", en: "Supplement requested" },
+  SupplementProvided: { vi: "Công dân bổ sung hồ sơ", en: "Supplement provided" },
+  Forwarded: { vi: "Chuyển bước", en: "Forwarded" },
+  Approved: { vi: "Phê duyệt", en: "Approved" },
+  Rejected: { vi: "Không giải quyết", en: "Rejected" },
+  Extended: { vi: "Gia hạn, xin lỗi", en: "Extended with apology" },
+  ProcessingStopped: { vi: "Dừng xử lý", en: "Processing stopped" },
+  ResultIssued: { vi: "Ký, ban hành kết quả", en: "Result issued" },
+  ResultReturned: { vi: "Trả kết quả", en: "Result returned" },
+  Withdrawn: { vi: "Rút hồ sơ", en: "Withdrawn" },
+  StepOverdue: { vi: "Bước quá hạn", en: "Step overdue" },
+  ApologyDrafted: { vi: "Soạn thư xin lỗi", en: "Apology drafted" },
+  BecameOverdue: { vi: "Quá hạn", en: "Overdue" },
+  SupplementOverdue: { vi: "Quá hạn bổ sung", en: "Supplement overdue" },
+  RatingRequested: { vi: "Mời đánh giá", en: "Rating requested" },
+};
+
+/** Who a notification went to. */
+export const AUDIENCES = {
+  applicant: { vi: "Người nộp hồ sơ", en: "Applicant" },
+  officers: { vi: "Cán bộ xử lý", en: "Officers" },
+  agencyHead: { vi: "Thủ trưởng cơ quan", en: "Head of the agency" },
+};
+
+/** How a result is returned (ReturnResult channel). */
+export const RETURN_CHANNELS = {
+  desk: { vi: "Tại Bộ phận một cửa", en: "At the one-stop desk" },
+  post: { vi: "Qua dịch vụ bưu chính công ích", en: "By public postal service" },
+  online: { vi: "Trực tuyến (bản điện tử)", en: "Online (electronic copy)" },
+};
+
+/** "ngày 01 tháng 07 năm 2025" as dates are written on official slips. */
+export function formatOfficialDate(value) {
+  const p = vnParts(value);
+  return p ? `ngày ${pad(p.day)} tháng ${pad(p.month)} năm ${p.year}` : value || "";
+}

@@ -34,14 +34,16 @@ export async function initLayout() {
   return me;
 }
 
-function markCurrentPage() {
+/** Marks the navigation link of this page with aria-current="page". */
+export function markCurrentPage() {
   const page = location.pathname.split("/").pop() || "index.html";
   for (const link of document.querySelectorAll(".site-nav a")) {
     if (link.getAttribute("href") === page) link.setAttribute("aria-current", "page");
   }
 }
 
-function wireLanguageToggle() {
+/** Shows and wires the header's language toggle. */
+export function wireLanguageToggle() {
   const button = document.querySelector("[data-lang-toggle]");
   if (!button) return;
   const render = () => {

@@ -101,7 +101,8 @@ public static class DossierDecider
     {
         var start = AppointmentCalculator.EffectiveReceipt(ctx.Now, ctx.ProcessingTime, ctx.Calendar);
         var appointment = AppointmentCalculator.Compute(ctx.Now, ctx.ProcessingTime, ctx.Calendar);
-        var budget = ctx.Calendar.WorkingTimeBetween(start, appointment);
+        // The same span the state keeps as Budget (ShareDue reads it as clock time from the start), not its working time.
+        var budget = appointment - start;
         return new Received
         {
             At = ctx.Now, Actor = c.Actor, Role = c.Role, Reason = c.Reason,
@@ -134,10 +135,15 @@ public static class DossierDecider
         return Decision.Accept(new SupplementProvided
         {
             At = ctx.Now, Actor = c.Actor, Role = c.Role, Reason = c.Reason, DocumentHashes = c.DocumentHashes, PausedWorkingTime = paused,
-            AppointmentAt = state.AppointmentAt is { } a ? ctx.Calendar.AddWorkingTime(a, paused) : null,
-            StepDueAt = state.StepDueAt is { } d ? ctx.Calendar.AddWorkingTime(d, paused) : null,
+            AppointmentAt = state.AppointmentAt is { } a ? MoveBy(a, paused, ctx.Calendar) : null,
+            StepDueAt = state.StepDueAt is { } d ? MoveBy(d, paused, ctx.Calendar) : null,
         });
     }
+
+    // AddWorkingTime counts from the next office time, so adding nothing to a 17:00 deadline would give 07:30 the next
+    // working day: a pause without office time in it must leave the date where it was.
+    private static DateTimeOffset MoveBy(DateTimeOffset due, TimeSpan paused, WorkingCalendar calendar) =>
+        paused > TimeSpan.Zero ? calendar.AddWorkingTime(due, paused) : due;
 
     private static Decision DecideExtend(Extend c, DossierState state, DecisionContext ctx)
     {
@@ -225,8 +231,8 @@ public static class DossierDecider
                 Status = state.ResumeStatus ?? S.Submitted, ResumeStatus = null, PausedAt = null, SupplementDueAt = null, MissingItems = [],
                 PausedWorkingTime = state.PausedWorkingTime + p.PausedWorkingTime,
                 AppointmentAt = p.AppointmentAt ?? state.AppointmentAt, StepDueAt = p.StepDueAt ?? state.StepDueAt,
-                // The apology was for the old date; the moved date gets its own warning.
-                ApologyDraft = p.AppointmentAt is null ? state.ApologyDraft : null,
+                // The apology was for the old date; a moved date gets its own warning (an unmoved one keeps its apology).
+                ApologyDraft = p.AppointmentAt is { } moved && moved != state.AppointmentAt ? null : state.ApologyDraft,
             },
             Forwarded f => state with { Status = S.InProgress, StepIndex = state.StepIndex + 1, StepStartedAt = f.At, StepDueAt = f.StepDueAt, StepOverdue = false },
             Approved a => state with { Status = S.Approved, StepIndex = state.StepIndex + 1, StepStartedAt = a.At, StepDueAt = a.StepDueAt, StepOverdue = false },

@@ -22,7 +22,8 @@ public sealed record DossierState
     public DateTimeOffset? ClockStartAt { get; init; }
     /// <summary>Current appointment date (moved by pauses and extensions).</summary>
     public DateTimeOffset? AppointmentAt { get; init; }
-    /// <summary>Working time allowed at receipt (processing time).</summary>
+    /// <summary>Time from the clock start to the appointment set at receipt (a clock span; the office time inside it is
+    /// the processing time).</summary>
     public TimeSpan Budget { get; init; }
     /// <summary>Index of the current step in the plan (-1 before receipt).</summary>
     public int StepIndex { get; init; } = -1;

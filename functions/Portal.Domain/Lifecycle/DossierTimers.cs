@@ -26,7 +26,7 @@ public static class DossierTimers
         }
         if (running && state.AppointmentAt is { } appointment && !state.Overdue)
         {
-            if (state.ApologyDraft is null) timers.Add(new(DossierTimerKind.AppointmentWarning, WarningAt(appointment, calendar, settings)));
+            if (state.ApologyDraft is null) timers.Add(new(DossierTimerKind.AppointmentWarning, WarningAt(state, appointment, calendar, settings)));
             timers.Add(new(DossierTimerKind.Appointment, appointment));
         }
         if (state.Status == S.SupplementRequested && state.SupplementDueAt is { } supplementDue && !state.SupplementOverdue)
@@ -40,11 +40,15 @@ public static class DossierTimers
         return timers;
     }
 
-    /// <summary>The warning instant: the same time of day, the configured number of working days earlier.</summary>
-    public static DateTimeOffset WarningAt(DateTimeOffset appointment, WorkingCalendar calendar, LifecycleSettings settings)
+    /// <summary>
+    /// The warning instant: the configured working days before the appointment (default one), but never more
+    /// than half the working time the dossier has, so a same-day procedure is warned at mid-day, not before it starts.
+    /// </summary>
+    public static DateTimeOffset WarningAt(DossierState state, DateTimeOffset appointment, WorkingCalendar calendar, LifecycleSettings settings)
     {
-        var local = VietnamTime.ToLocal(appointment);
-        var day = calendar.AddWorkingDays(DateOnly.FromDateTime(local), -settings.WarningWorkingDays);
-        return VietnamTime.FromLocal(day.ToDateTime(TimeOnly.FromDateTime(local)));
+        var start = state.ClockStartAt ?? state.SubmittedAt;
+        var total = calendar.WorkingTimeBetween(start, appointment);
+        var lead = TimeSpan.FromTicks(Math.Min(calendar.WorkingDayLength.Ticks * settings.WarningWorkingDays, total.Ticks / 2));
+        return calendar.AddWorkingTime(start, total - lead);
     }
 }

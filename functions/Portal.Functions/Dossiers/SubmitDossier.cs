@@ -89,7 +89,7 @@ public sealed partial class SubmitDossier(
         var history = new DossierEvent(1, submitted,
             $"Công dân nộp hồ sơ trực tuyến ({stored.Count} tệp đính kèm); ngày hẹn dự kiến {VietnamTime.ToLocal(submitted.ProvisionalAppointmentAt):HH:mm dd/MM/yyyy}.");
         var notice = new OutboxMessage(1, 0, record.Code, Audience.Officers, nameof(Submitted), $"Hồ sơ mới {record.Code}: {procedure.Name}.");
-        await timers.ScheduleAsync(OutboxRelay.Guard(record.Code, 1, now), ct);
+        await timers.ScheduleAsync(relay.Guard(record.Code, 1, now), ct);
         try
         {
             await dossiers.CommitNewAsync(record, [history], [notice], ct);

@@ -45,7 +45,7 @@ public sealed class DossierLifecycle(DossierStore dossiers, CatalogueModel catal
         }
         var changed = (amend?.Invoke(dossier) ?? dossier) with { Lifecycle = state };
         // Arm the safety net before the commit point: if we crash after committing, the sweep relays.
-        await timers.ScheduleAsync(OutboxRelay.Guard(code, state.Version, now), ct);
+        await timers.ScheduleAsync(relay.Guard(code, state.Version, now), ct);
         try
         {
             await dossiers.CommitChangeAsync(changed, dossier.ETag!, events, outbox, ct);

@@ -12,14 +12,16 @@ namespace Portal.Functions.Lifecycle;
 /// next sweep: no acknowledged change ever loses its timers or its messages.
 /// </summary>
 public sealed class OutboxRelay(DossierStore dossiers, TimerStore timers, InboxProjection inbox, IMessagePublisher publisher,
-    Dossiers.Deadlines deadlines, TimeProvider time, ILogger<OutboxRelay> logger)
+    Dossiers.Deadlines deadlines, TimeProvider time, IConfiguration configuration, ILogger<OutboxRelay> logger)
 {
-    /// <summary>How long after a commit the safety-net relay fires.</summary>
-    public static readonly TimeSpan GuardDelay = TimeSpan.FromMinutes(2);
+    /// <summary>Setting: how long after a commit the safety-net relay fires (default two minutes).</summary>
+    public const string GuardDelaySetting = "Lifecycle:RelayGuardDelay";
+
+    private readonly TimeSpan _guardDelay = configuration.GetValue(GuardDelaySetting, TimeSpan.FromMinutes(2));
 
     /// <summary>The timer armed before a commit of version <paramref name="version"/>.</summary>
-    public static DurableTimer Guard(string code, int version, DateTimeOffset now) =>
-        new($"relay-{code}-{version:D6}", TimerKind.OutboxRelay, now + GuardDelay, code);
+    public DurableTimer Guard(string code, int version, DateTimeOffset now) =>
+        new($"relay-{code}-{version:D6}", TimerKind.OutboxRelay, now + _guardDelay, code);
 
     /// <summary>The storage timer for a lifecycle timer of a dossier.</summary>
     public static DurableTimer ForDossier(string code, DossierTimer t) =>

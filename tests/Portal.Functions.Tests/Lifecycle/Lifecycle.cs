@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Calendar;
+using Portal.Functions.Dossiers;
+using Portal.Testing;
+
+namespace Portal.Functions.Tests.Lifecycle;
+
+/// <summary>Drives dossiers through the API as the people involved would.</summary>
+public sealed class Lifecycle(PortalAppFixture app)
+{
+    /// <summary>Citizen Lan submits a birth registration; returns its code.</summary>
+    public async Task<string> SubmitAsync()
+    {
+        using var client = await app.SignedInAsync(Citizens.Lan);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/dossiers") { Content = SampleDossiers.BirthRegistrationSubmission() };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+    }
+
+    /// <summary>An officer raises an event with a JSON body.</summary>
+    public async Task<HttpResponseMessage> RaiseAsync(string officer, string code, string eventName, object? body = null)
+    {
+        using var client = await app.SignedInAsync(officer);
+        return await client.PostAsync($"api/instances/{Uri.EscapeDataString(code)}/raiseEvent/{eventName}",
+            body is null ? null : JsonContent.Create(body));
+    }
+
+    /// <summary>Raises an event that must be accepted; returns the instance status.</summary>
+    public async Task<JsonElement> AcceptedAsync(string officer, string code, string eventName, object? body = null)
+    {
+        var response = await RaiseAsync(officer, code, eventName, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{eventName}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    /// <summary>The leader uploads a signed result PDF.</summary>
+    public async Task<HttpResponseMessage> IssueResultAsync(string code, byte[] pdf, string officer = Officers.Leader)
+    {
+        using var client = await app.SignedInAsync(officer);
+        var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Add(file, "file", "ket-qua.pdf");
+        return await client.PostAsync($"api/instances/{Uri.EscapeDataString(code)}/raiseEvent/IssueResult", content);
+    }
+
+    /// <summary>The instance status with history, as an officer of the agency sees it.</summary>
+    public async Task<JsonElement> StatusAsync(string code)
+    {
+        using var client = await app.SignedInAsync(Officers.Desk);
+        var response = await client.GetAsync($"api/instances/{Uri.EscapeDataString(code)}?showHistory=true");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    /// <summary>A received dossier, at the specialist's step.</summary>
+    public async Task<string> ReceivedAsync()
+    {
+        var code = await SubmitAsync();
+        await AcceptedAsync(Officers.Desk, code, "Receive");
+        return code;
+    }
+
+    /// <summary>Moves the app's clock to 09:00 of the next working day (other tests move the shared clock too).</summary>
+    public void MoveToNextWorkingMorning()
+    {
+        var calendar = app.Services.GetRequiredService<Deadlines>().Calendar;
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(app.Clock.GetUtcNow()));
+        var morning = VietnamTime.FromLocal(calendar.NextWorkingDay(today).ToDateTime(new TimeOnly(9, 0)));
+        app.Clock.SetUtcNow(morning);
+    }
+
+    /// <summary>Runs the timer function as the Functions host would.</summary>
+    public async Task SweepAsync()
+    {
+        using var client = app.Client();
+        var response = await client.PostAsJsonAsync("TimerSweep", new { Data = new { timer = new { } }, Metadata = new { } });
+        response.EnsureSuccessStatusCode();
+    }
+}
