@@ -184,3 +184,12 @@ export function formatOfficialDate(value) {
   const p = vnParts(value);
   return p ? `ngày ${pad(p.day)} tháng ${pad(p.month)} năm ${p.year}` : value || "";
 }
+
+/** The warning flags of an inbox item or a dossier's status, most serious first. */
+export function dossierFlags(item = {}) {
+  const flags = [];
+  if (item.overdue) flags.push({ key: "overdue", text: { vi: "Quá hạn", en: "Overdue" } });
+  if (item.dueSoon) flags.push({ key: "due-soon", text: { vi: "Sắp đến hạn", en: "Due soon" } });
+  if (item.stepOverdue || item.step?.overdue) flags.push({ key: "step", text: { vi: "Bước quá hạn", en: "Step overdue" } });
+  return flags;
+}

@@ -176,7 +176,8 @@ public static class DossierDecider
 
     private static Decision DecideTimer(FireTimer c, DossierState state, DecisionContext ctx)
     {
-        // A timer the state no longer wants (the dossier moved on, dates moved) does nothing.
+        // A timer the state no longer wants (the dossier moved on, dates moved) does nothing. (The sweep only
+        // delivers timers whose time has come: TimerStore.DueAsync.)
         if (!DossierTimers.Due(state, ctx.Calendar, ctx.Settings).Contains(new DossierTimer(c.Kind, c.DueAt))) return Decision.Accept();
         LifecycleEvent e = c.Kind switch
         {

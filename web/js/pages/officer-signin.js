@@ -39,6 +39,7 @@ function renderOfficers(list) {
     const id = index === 0 ? "officer" : `officer-${index}`;
     const item = el("div", { class: "radio" });
     const input = el("input", { class: "radio-input", type: "radio", name: "subject", id, value: officer.subject, "aria-describedby": `${id}-hint` });
+    const text = el("div", { class: "radio-text" });
     const label = el("label", { class: "radio-label", for: id });
     label.append(el("strong", {}, officer.fullName));
     const hint = el("span", { class: "radio-hint", id: `${id}-hint` });
@@ -47,8 +48,8 @@ function renderOfficers(list) {
     roles.append(setText(el("span"), { vi: "Vai trò: ", en: "Roles: " }), setText(el("span"), rolesLabel(officer.roles || [])),
       document.createTextNode(` · ${officer.agencyCode}`));
     hint.append(roles);
-    label.append(hint);
-    item.append(input, label);
+    text.append(label, hint);
+    item.append(input, text);
     container.append(item);
   });
 }
