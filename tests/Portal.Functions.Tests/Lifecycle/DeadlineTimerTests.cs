@@ -8,7 +8,7 @@ namespace Portal.Functions.Tests.Lifecycle;
 [Collection(AppCollection.Name)]
 public class DeadlineTimerTests(PortalAppFixture app)
 {
-    private readonly Lifecycle _lifecycle = new(app);
+    private readonly DossierDriver _lifecycle = new(app);
 
     [Fact]
     public async Task DossierGoingLate_GetsAnApologyDraftBeforeTheDeadline_ThenIsFlaggedOverdue()

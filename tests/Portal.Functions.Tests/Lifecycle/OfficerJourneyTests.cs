@@ -11,7 +11,7 @@ namespace Portal.Functions.Tests.Lifecycle;
 [Collection(AppCollection.Name)]
 public class OfficerJourneyTests(PortalAppFixture app)
 {
-    private readonly Lifecycle _lifecycle = new(app);
+    private readonly DossierDriver _lifecycle = new(app);
 
     private static string Status(JsonElement instance) => instance.GetProperty("customStatus").GetProperty("status").GetString()!;
 

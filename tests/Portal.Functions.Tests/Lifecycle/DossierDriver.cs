@@ -10,7 +10,7 @@ using Portal.Testing;
 namespace Portal.Functions.Tests.Lifecycle;
 
 /// <summary>Drives dossiers through the API as the people involved would.</summary>
-public sealed class Lifecycle(PortalAppFixture app)
+public sealed class DossierDriver(PortalAppFixture app)
 {
     /// <summary>Citizen Lan submits a birth registration; returns its code.</summary>
     public async Task<string> SubmitAsync()
