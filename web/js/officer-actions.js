@@ -87,12 +87,20 @@ function reasonField(action, spec, prefill) {
   const error = el("p", { class: "error-message", id: `${id}-error`, hidden: true });
   const input = el("textarea", { class: "textarea", id, name: "reason", rows: 3, "aria-describedby": `${hint ? `${hintId} ` : ""}${id}-error` });
   if (!optional) input.setAttribute("aria-required", "true");
-  if (prefill?.reason) input.value = prefill.reason;
+  if (prefill?.reason) {
+    input.value = prefill.reason;
+    input.rows = 6;
+  }
   wrapper.append(labelEl, ...(hint ? [hint] : []), error, input);
   return {
     id, key: "reason", wrapper, error, input,
     read: () => input.value.trim() || undefined,
-    check: () => (!optional && !input.value.trim() ? REASON_REQUIRED : null),
+    check: () => {
+      if (!optional && !input.value.trim()) return REASON_REQUIRED;
+      // The drafted apology leaves "[nêu rõ lý do …]" for the officer to replace.
+      if (/\[[^\]]*\]/.test(input.value)) return { vi: "Thay phần trong ngoặc vuông [...] bằng nội dung cụ thể", en: "Replace the text in square brackets [...] with the actual reason" };
+      return null;
+    },
   };
 }
 

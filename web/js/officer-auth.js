@@ -32,6 +32,14 @@ export function getOfficerProfile() {
   }
 }
 
+/** Records the agency's name in the stored profile when it was not known at sign-in; true when it changed. */
+export function rememberAgencyName(agencyCode, agencyName) {
+  const profile = getOfficerProfile();
+  if (!profile || !agencyName || profile.agencyCode !== agencyCode || profile.agencyName === agencyName) return false;
+  sessionStorage.setItem(PROFILE_KEY, JSON.stringify({ ...profile, agencyName }));
+  return true;
+}
+
 /** Forgets the officer's token and profile (sign-out, or the server said 401). */
 export function clearOfficerSession() {
   try {

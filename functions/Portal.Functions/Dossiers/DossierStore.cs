@@ -70,8 +70,7 @@ public sealed class DossierStore(StorageAccount account)
         var events = new List<DossierEvent>();
         await foreach (var e in _table.QueryAsync(TableFilter.And(TableFilter.PartitionKeyEquals(code), TableFilter.RowKeyStartsWith("evt-")), cancellationToken: ct))
         {
-            events.Add(new DossierEvent(e.GetInt32("Sequence")!.Value,
-                JsonSerializer.Deserialize<LifecycleEvent>(e.GetString("Data")!, InfrastructureExtensions.Json)!, e.GetString("Text") ?? ""));
+            events.Add(new DossierEvent(e.GetInt32("Sequence")!.Value, ReadEvent(e), e.GetString("Text") ?? ""));
         }
         return events.OrderBy(e => e.Sequence).ToList();
     }
@@ -119,9 +118,30 @@ public sealed class DossierStore(StorageAccount account)
         ["Message"] = JsonSerializer.Serialize(m, InfrastructureExtensions.Json),
     };
 
+    private static LifecycleEvent ReadEvent(TableEntity e)
+    {
+        var data = e.GetString("Data");
+        if (data is not null && data.Contains("\"type\"", StringComparison.Ordinal))
+        {
+            return JsonSerializer.Deserialize<LifecycleEvent>(data, InfrastructureExtensions.Json)!;
+        }
+        // Upcaster: rows written before the lifecycle existed held only the submission, as "Submitted".
+        var at = e.GetDateTimeOffset("At") ?? default;
+        return new Submitted { At = at, Actor = e.GetString("Actor") ?? "", Role = OfficerRole.Citizen, ProvisionalAppointmentAt = at };
+    }
+
     private static DossierRecord FromEntity(TableEntity e)
     {
-        var lifecycle = JsonSerializer.Deserialize<DossierState>(e.GetString("Lifecycle")!, InfrastructureExtensions.Json)!;
+        // Upcaster: dossier rows written before the lifecycle existed have no Lifecycle column; they were submitted only.
+        var lifecycle = e.GetString("Lifecycle") is { } json
+            ? JsonSerializer.Deserialize<DossierState>(json, InfrastructureExtensions.Json)!
+            : new DossierState
+            {
+                Status = Domain.Dossiers.DossierStatus.Submitted,
+                SubmittedAt = e.GetDateTimeOffset("SubmittedAt") ?? default,
+                ProvisionalAppointmentAt = e.GetDateTimeOffset("AppointmentAt"),
+                Version = e.GetInt32("Version") ?? 1,
+            };
         return new DossierRecord
         {
             Code = e.PartitionKey,

@@ -50,6 +50,16 @@ public static class OrchestrationEndpoints
         officer.MapGet("/officer/dossiers/{code}", OfficerDossier).WithName("OfficerDossier");
         officer.MapGet("/officer/dossiers/{code}/documents/{sha256}", OfficerDocument).WithName("OfficerDocument");
         officer.MapGet("/officer/dossiers/{code}/control-slip", OfficerControlSlip).WithName("OfficerControlSlip");
+        officer.MapGet("/officer/dossiers/{code}/result", OfficerResult).WithName("OfficerResult");
+        officer.MapGet("/officer/me", (HttpContext http, PersonRegistry people, Domain.Catalogue.Catalogue catalogue) =>
+        {
+            var me = http.User.Officer();
+            return Results.Json(new
+            {
+                me.Subject, FullName = me.Name, people.FindOfficer(me.Subject)?.Title, me.AgencyCode,
+                AgencyName = catalogue.FindAgency(me.AgencyCode)?.Name, me.Roles,
+            }, InfrastructureExtensions.Json);
+        }).WithName("OfficerMe");
     }
 
     /// <summary>Links for a dossier, absolute on the current host.</summary>
@@ -178,6 +188,16 @@ public static class OrchestrationEndpoints
         var blob = await storage.GetBlobContainerClient(StorageNames.AttachmentsContainer).DownloadAsync(document.Blob, http.RequestAborted)
             ?? throw ProblemException.NotFound("Tệp không còn trong kho lưu trữ.");
         return Results.File(blob.Content.ToArray(), document.ContentType, document.FileName);
+    }
+
+    private static async Task<IResult> OfficerResult(string code, HttpContext http, DossierStore dossiers, StorageAccount storage)
+    {
+        var dossier = await dossiers.FindAsync(code, http.RequestAborted) ?? throw ProblemException.NotFound($"Không có hồ sơ mã '{code}'.");
+        EnsureSameAgency(http, dossier);
+        if (dossier.Lifecycle.ResultBlob is not { } name) throw ProblemException.NotFound("Hồ sơ chưa có kết quả.");
+        var blob = await storage.GetBlobContainerClient(StorageNames.AttachmentsContainer).DownloadAsync(name, http.RequestAborted)
+            ?? throw ProblemException.NotFound("Tệp kết quả không còn trong kho lưu trữ.");
+        return Results.File(blob.Content.ToArray(), "application/pdf", $"ket-qua-{code}.pdf");
     }
 
     private static async Task<IResult> OfficerControlSlip(string code, HttpContext http, DossierStore dossiers, Deadlines deadlines, PersonRegistry people)

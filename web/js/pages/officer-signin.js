@@ -67,11 +67,20 @@ function setError(message) {
   }
 }
 
-/** The agency's name from the catalogue's facets (best effort: the code is shown otherwise). */
-async function agencyName(code) {
+/**
+ * The agency's name, best effort (the code is shown otherwise): the catalogue's facets list the agencies
+ * that own procedures; a commune's agency is found on one of its dossiers instead.
+ */
+async function agencyName(code, token) {
   try {
     const facets = await api("/api/catalogue/facets", { auth: false });
-    return facets.agencies?.find((a) => a.id === code)?.name || null;
+    const name = facets.agencies?.find((a) => a.id === code)?.name;
+    if (name) return name;
+    const inbox = await api("/api/officer/inbox?role=all", { token });
+    const first = inbox.items?.[0];
+    if (!first) return null;
+    const answer = await api(`/api/officer/dossiers/${encodeURIComponent(first.code)}`, { token });
+    return answer.dossier?.agency?.code === code ? answer.dossier.agency.name : null;
   } catch {
     return null;
   }
@@ -92,7 +101,7 @@ async function onSubmit(event) {
     const token = await api("/api/auth/dev/token", { method: "POST", body: { subject: chosen.value }, auth: false });
     const officer = officers.find((o) => o.subject === chosen.value) || { subject: chosen.value, roles: [] };
     clearOfficerSession();
-    setOfficerSession(token.access_token, { ...officer, agencyName: await agencyName(officer.agencyCode) });
+    setOfficerSession(token.access_token, { ...officer, agencyName: await agencyName(officer.agencyCode, token.access_token) });
     location.assign(returnUrl);
   } catch (error) {
     button.disabled = false;

@@ -189,7 +189,11 @@ function render(items) {
     const flags = flagsOf(item);
     const row = el("tr", { class: flags.length ? `inbox-row inbox-row--${flags[0].key}` : "inbox-row", "data-code": item.code });
     const codeCell = el("th", { scope: "row", class: "inbox-code" });
-    codeCell.append(el("a", { href: `officer-dossier.html?code=${encodeURIComponent(item.code)}` }, item.code));
+    const link = el("a", { href: `officer-dossier.html?code=${encodeURIComponent(item.code)}` });
+    // Break a long code only after the agency part: "000.00.72.H53-" / "261122-0009".
+    const cut = item.code.indexOf("-") + 1;
+    link.append(item.code.slice(0, cut), el("wbr"), item.code.slice(cut));
+    codeCell.append(link);
     row.append(codeCell);
     const cell = (head, ...content) => {
       const td = el("td", { "data-label": t(head) });

@@ -1,18 +1,27 @@
 // track.html: "Hồ sơ của tôi" for a signed-in citizen (GET /api/dossiers), a look-up by code + phone
 // (GET /api/dossiers/{code}?phone=, no sign-in), and ?code= for the owner (GET /api/dossiers/{code}).
-// Shows status, appointment date, the timeline (newest first) and the documents with their SHA-256.
+// Shows status, appointment date, an open supplement request with the form to answer it
+// (POST /api/dossiers/{code}/supplement), the result ("Tải kết quả", its SHA-256 and the verification
+// link), the timeline (newest first), the documents with their SHA-256, the notifications sent to the
+// applicant and links to the printable slips.
 
-import { api, ApiError, seg } from "../api.js";
+import { api, apiBlob, ApiError, saveBlob, seg } from "../api.js";
+import { getToken, signInUrl } from "../auth.js";
 import { el, setText } from "../i18n.js";
 import { initLayout, showMessage } from "../layout.js";
-import { formatDateTime, formatSize, shortHash } from "../format.js";
+import { formatDateTime, formatSize, HISTORY_EVENTS, labelOf, shortHash } from "../format.js";
 import { hideErrorSummary, showErrorSummary } from "../error-summary.js";
+import { renderAttachments } from "../attachments.js";
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const PHONE = /^(0|\+84)(3|5|7|8|9)[0-9]{8}$/;
 let me = null;
 let shown = null; // the dossier on screen, re-rendered on a language change
+let access = { phone: null }; // how the dossier on screen was read: the owner's token, or the phone number
+const procedures = new Map(); // catalogue entries by code (required documents for the supplement form)
+const notificationsOf = new Map(); // notifications by dossier code
+let supplementForm = null; // the attachments controller of the supplement form on screen
 
 const MESSAGES = {
   notFound: { vi: "Không tìm thấy hồ sơ: kiểm tra mã hồ sơ và số điện thoại", en: "Application not found: check the code and the phone number" },
@@ -30,7 +39,8 @@ async function main() {
   if (code) $("lookup-code").value = code;
   $("lookup-form").addEventListener("submit", onLookup);
   document.addEventListener("portal:langchange", () => {
-    if (shown) renderDossier(shown, false);
+    // Texts switch by themselves (data-vi/data-en); re-rendering would drop files chosen for a supplement.
+    if (shown && !supplementForm?.hasFiles()) renderDossier(shown, false);
   });
 
   const work = [];
@@ -91,11 +101,13 @@ async function loadMine() {
 
 /** The owner's view (with the token). */
 async function loadOwn(code) {
+  access = { phone: null };
   await show(() => api(`/api/dossiers/${seg(code)}`), code);
 }
 
 /** The look-up by code and phone number, without the token. */
 async function lookup(code, phone) {
+  access = { phone };
   const ok = await show(() => api(`/api/dossiers/${seg(code)}?phone=${encodeURIComponent(phone)}`, { auth: false }), code);
   if (ok) {
     try {
@@ -165,15 +177,22 @@ async function onLookup(event) {
   await lookup(code, phone);
 }
 
-function renderDossier(d, focus) {
+function renderDossier(d, focus, notice) {
   shown = d;
+  supplementForm = null;
   const section = $("result");
   section.replaceChildren();
   section.hidden = false;
   section.append(setText(el("h2", { id: "result-title", class: "heading-m" }), { vi: `Hồ sơ ${d.code}`, en: `Application ${d.code}` }));
+  if (notice) {
+    const box = el("div", { id: "dossier-notice", tabindex: "-1", role: "status" });
+    showMessage(box, "success", notice.title, notice.detail);
+    section.append(box);
+  }
   const status = el("p");
   status.append(setText(el("span"), { vi: "Trạng thái: ", en: "Status: " }), el("strong", { class: "tag", "data-testid": "dossier-status" }, d.statusText || String(d.status)));
   section.append(status);
+  if (d.supplement) section.append(supplementPanel(d));
 
   const facts = el("dl", { class: "summary-list summary-list--two" });
   const fact = (label, value) => {
@@ -187,8 +206,13 @@ function renderDossier(d, focus) {
   fact({ vi: "Người nộp", en: "Applicant" }, d.applicantName);
   fact({ vi: "Cơ quan giải quyết", en: "Agency" }, d.agency?.name);
   fact({ vi: "Thời gian nộp", en: "Submitted" }, formatDateTime(d.submittedAt));
-  fact({ vi: "Ngày hẹn trả kết quả", en: "Result due" }, formatDateTime(d.appointmentDate));
+  fact({ vi: "Ngày hẹn trả kết quả", en: "Result due" }, d.appointmentDate
+    ? { vi: `${formatDateTime(d.appointmentDate)}${d.appointmentProvisional ? " (dự kiến, tính lại khi hồ sơ được tiếp nhận)" : ""}`,
+      en: `${formatDateTime(d.appointmentDate)}${d.appointmentProvisional ? " (provisional until the application is received)" : ""}` }
+    : null);
+  if (d.lastReason && ["refusedAtIntake", "rejected", "processingStopped", "extended"].includes(d.status)) fact({ vi: "Lý do", en: "Reason" }, d.lastReason);
   section.append(facts);
+  if (d.result) section.append(resultPanel(d));
 
   // Timeline, newest first.
   section.append(setText(el("h3", { class: "heading-s" }), { vi: "Quá trình xử lý (mới nhất trước)", en: "Progress (newest first)" }));
@@ -233,13 +257,221 @@ function renderDossier(d, focus) {
     section.append(wrap);
   }
 
+  // Notifications sent to the applicant (loaded once per dossier).
+  section.append(setText(el("h3", { class: "heading-s" }), { vi: "Thông báo đã gửi cho người nộp", en: "Messages sent to the applicant" }));
+  const notes = el("div", { id: "notifications" });
+  section.append(notes);
+  renderNotifications(d.code, notes);
+
+  section.append(slipLinks(d));
   const actions = el("div", { class: "button-group" });
   actions.append(setText(el("a", { class: "button button--secondary", href: `receipt.html?code=${encodeURIComponent(d.code)}` }), { vi: "In giấy tiếp nhận", en: "Print the receipt" }));
   section.append(actions);
-  if (focus) {
+  if (notice) {
+    $("dossier-notice").scrollIntoView({ block: "start" });
+    $("dossier-notice").focus();
+  } else if (focus) {
     section.scrollIntoView({ block: "start" });
     section.focus();
   }
+}
+
+/** The query that lets a phone look-up read the dossier's other resources. */
+const phoneQuery = () => (access.phone ? `?phone=${encodeURIComponent(access.phone)}` : "");
+
+/* ---------- Supplement request: what is missing, and the form to send it ---------- */
+
+function supplementPanel(d) {
+  const s = d.supplement;
+  const panel = el("section", { class: "supplement-panel", id: "supplement", "aria-labelledby": "supplement-title", "data-testid": "supplement-request" });
+  panel.append(setText(el("h3", { id: "supplement-title", class: "heading-m" }), { vi: "Hồ sơ cần bổ sung", en: "Your application needs more documents" }));
+  panel.append(setText(el("p"), { vi: "Cơ quan giải quyết yêu cầu Ông/Bà bổ sung, hoàn thiện hồ sơ với các nội dung sau:", en: "The agency asks you to provide:" }));
+  const list = el("ul", { class: "list", "data-testid": "supplement-missing" });
+  for (const item of s.missing || []) list.append(el("li", {}, item));
+  panel.append(list);
+  const facts = el("dl", { class: "summary-list summary-list--two" });
+  const fact = (label, value) => {
+    if (!value) return;
+    const row = el("div", { class: "summary-list-row" });
+    row.append(setText(el("dt", { class: "summary-list-key" }), label), setText(el("dd", { class: "summary-list-value" }), value));
+    facts.append(row);
+  };
+  fact({ vi: "Lý do", en: "Reason" }, s.reason);
+  fact({ vi: "Hạn bổ sung", en: "Due by" }, formatDateTime(s.dueAt));
+  panel.append(facts);
+  panel.append(setText(el("p", { class: "hint" }), {
+    vi: "Thời gian chờ bổ sung không tính vào thời hạn giải quyết; ngày hẹn trả kết quả được tính lại khi Ông/Bà gửi bổ sung.",
+    en: "The waiting time does not count; the result date is worked out again when you send the documents.",
+  }));
+  if (access.phone || !getToken()) {
+    const p = el("p");
+    p.append(setText(el("span"), { vi: "Để gửi giấy tờ bổ sung trực tuyến, ", en: "To send the documents online, " }),
+      setText(el("a", { href: signInUrl(`track.html?code=${encodeURIComponent(d.code)}`) }), { vi: "đăng nhập bằng tài khoản đã nộp hồ sơ", en: "sign in with the account that submitted it" }),
+      setText(el("span"), { vi: ", hoặc nộp trực tiếp tại Bộ phận tiếp nhận và trả kết quả.", en: ", or bring them to the one-stop desk." }));
+    panel.append(p);
+    return panel;
+  }
+  const form = el("form", { id: "supplement-form", novalidate: true, "aria-labelledby": "supplement-form-title" });
+  form.append(setText(el("h4", { id: "supplement-form-title", class: "heading-s" }), { vi: "Gửi giấy tờ bổ sung", en: "Send the documents" }));
+  form.append(setText(el("p", { class: "hint" }), { vi: "Đính kèm các giấy tờ được yêu cầu vào đúng thành phần hồ sơ (ít nhất một tệp).", en: "Attach the requested documents under the right item (at least one file)." }));
+  const documentsBox = el("div", { id: "supplement-documents" });
+  form.append(documentsBox);
+  const noteId = "supplement-note";
+  const noteGroup = el("div", { class: "form-group" });
+  const noteLabel = el("label", { class: "label", for: noteId });
+  noteLabel.append(setText(el("span"), { vi: "Ghi chú cho cơ quan giải quyết", en: "Note to the agency" }), setText(el("span", { class: "optional" }), { vi: " (không bắt buộc)", en: " (optional)" }));
+  noteGroup.append(noteLabel, el("textarea", { class: "textarea", id: noteId, name: "note", rows: 3, maxlength: 1000 }));
+  form.append(noteGroup);
+  const progress = el("p", { class: "action-status", role: "status", "aria-live": "polite", id: "supplement-status" });
+  const button = setText(el("button", { type: "submit", class: "button", id: "supplement-button" }), { vi: "Gửi bổ sung", en: "Send" });
+  form.append(button, progress);
+  panel.append(form);
+  loadProcedure(d.procedure?.code).then((procedure) => {
+    const docs = (procedure?.requiredDocuments || []).map((doc) => ({ ...doc, mandatory: false }));
+    if (!docs.length) {
+      documentsBox.append(setText(el("p"), { vi: "Không tải được danh sách thành phần hồ sơ. Vui lòng tải lại trang.", en: "The document list could not be loaded. Reload the page." }));
+      button.disabled = true;
+      return;
+    }
+    supplementForm = renderAttachments(docs, documentsBox);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    sendSupplement(d, form, button, progress);
+  });
+  return panel;
+}
+
+async function loadProcedure(code) {
+  if (!code) return null;
+  if (!procedures.has(code)) procedures.set(code, api(`/api/catalogue/procedures/${seg(code)}`, { auth: false }).catch(() => null));
+  return procedures.get(code);
+}
+
+async function sendSupplement(d, form, button, progress) {
+  if (!supplementForm || button.disabled) return;
+  const errors = supplementForm.validate();
+  const items = Object.entries(errors).map(([key, text]) => ({ href: `#f-${key.replace(/\./g, "-")}`, text }));
+  if (!items.length && !supplementForm.hasFiles()) {
+    items.push({ href: `#${supplementForm.fields.values().next().value.id}`, text: { vi: "Đính kèm ít nhất một giấy tờ được yêu cầu bổ sung", en: "Attach at least one of the requested documents" } });
+  }
+  if (items.length) {
+    showErrorSummary($("error-summary"), items);
+    return;
+  }
+  hideErrorSummary($("error-summary"));
+  const body = new FormData();
+  for (const { doc, files } of supplementForm.chosen()) for (const file of files) body.append(`doc:${doc.id}`, file, file.name);
+  const note = form.querySelector("#supplement-note").value.trim();
+  if (note) body.append("note", note);
+  button.disabled = true;
+  button.setAttribute("aria-busy", "true");
+  setText(progress, { vi: "Đang gửi giấy tờ bổ sung…", en: "Sending…" });
+  try {
+    const updated = await api(`/api/dossiers/${seg(d.code)}/supplement`, { method: "POST", body });
+    notificationsOf.delete(d.code);
+    renderDossier(updated, false, {
+      title: { vi: "Đã gửi bổ sung hồ sơ", en: "Your documents were sent" },
+      detail: {
+        vi: `Trạng thái: ${updated.statusText || updated.status}. Ngày hẹn trả kết quả: ${formatDateTime(updated.appointmentDate)}.`,
+        en: `Status: ${updated.statusText || updated.status}. Result due: ${formatDateTime(updated.appointmentDate)}.`,
+      },
+    });
+  } catch (error) {
+    button.disabled = false;
+    button.removeAttribute("aria-busy");
+    setText(progress, "");
+    const problem = error instanceof ApiError ? error : new ApiError({ status: 0 });
+    const summary = [];
+    for (const [key, messages] of Object.entries(problem.errors)) {
+      const text = { vi: messages.join(" "), en: messages.join(" ") };
+      const shownAtField = supplementForm.showError(key, text);
+      summary.push({ href: shownAtField ? `#f-${key.replace(/\./g, "-")}` : null, text });
+    }
+    if (!summary.length || problem.status !== 400) summary.unshift({ href: null, text: { vi: problem.detail || problem.title, en: problem.detail || problem.title } });
+    showErrorSummary($("error-summary"), summary);
+  }
+}
+
+/* ---------- Result ---------- */
+
+function resultPanel(d) {
+  const panel = el("section", { class: "result-panel", id: "result-download", "aria-labelledby": "result-download-title" });
+  panel.append(setText(el("h3", { id: "result-download-title", class: "heading-m" }), { vi: "Kết quả giải quyết", en: "The result" }));
+  panel.append(setText(el("p"), { vi: "Cơ quan đã ban hành kết quả điện tử cho hồ sơ này.", en: "The agency has issued an electronic result for this application." }));
+  const button = setText(el("button", { type: "button", class: "button", id: "download-result" }), { vi: "Tải kết quả", en: "Download the result" });
+  const status = el("p", { class: "action-status", role: "status", "aria-live": "polite" });
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    button.setAttribute("aria-busy", "true");
+    setText(status, { vi: "Đang tải kết quả…", en: "Downloading…" });
+    try {
+      const { blob } = await apiBlob(`/api/dossiers/${seg(d.code)}/result${phoneQuery()}`, { token: access.phone ? null : getToken() });
+      saveBlob(blob, `ket-qua-${d.code}.pdf`);
+      setText(status, { vi: `Đã tải tệp ket-qua-${d.code}.pdf.`, en: `Downloaded ket-qua-${d.code}.pdf.` });
+    } catch (error) {
+      const detail = error instanceof ApiError ? error.detail || error.title : "";
+      setText(status, { vi: `Không tải được kết quả. ${detail}`, en: `The result could not be downloaded. ${detail}` });
+    } finally {
+      button.disabled = false;
+      button.removeAttribute("aria-busy");
+    }
+  });
+  panel.append(button, status);
+  const hash = el("p");
+  hash.append(setText(el("span"), { vi: "Mã SHA-256 của kết quả: ", en: "SHA-256 of the result: " }), el("code", { class: "hash", "data-testid": "result-sha256" }, d.result.sha256));
+  panel.append(hash);
+  panel.append(setText(el("a", { href: `verify.html?code=${encodeURIComponent(d.code)}&sha256=${encodeURIComponent(d.result.sha256)}` }),
+    { vi: "Xác thực kết quả", en: "Verify the result" }));
+  return panel;
+}
+
+/* ---------- Notifications and slips ---------- */
+
+async function renderNotifications(code, container) {
+  container.replaceChildren(setText(el("p", { class: "secondary-text" }), { vi: "Đang tải thông báo…", en: "Loading…" }));
+  if (!notificationsOf.has(code)) {
+    notificationsOf.set(code, api(`/api/dossiers/${seg(code)}/notifications${phoneQuery()}`, access.phone ? { auth: false } : {}).catch(() => null));
+  }
+  const list = await notificationsOf.get(code);
+  container.replaceChildren();
+  if (!list) {
+    notificationsOf.delete(code);
+    container.append(setText(el("p"), { vi: "Không tải được thông báo.", en: "The messages could not be loaded." }));
+    return;
+  }
+  if (!list.length) {
+    container.append(setText(el("p"), { vi: "Chưa có thông báo nào.", en: "No messages yet." }));
+    return;
+  }
+  const ul = el("ul", { class: "notifications", "data-testid": "notifications" });
+  for (const n of [...list].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))) {
+    const li = el("li");
+    const meta = el("span", { class: "notification-meta" });
+    meta.append(el("time", { datetime: n.at }, formatDateTime(n.at)), document.createTextNode(" · "), setText(el("span"), labelOf(HISTORY_EVENTS, n.topic)));
+    li.append(meta, el("span", {}, n.text));
+    ul.append(li);
+  }
+  container.append(ul);
+}
+
+function slipLinks(d) {
+  const kinds = new Set((d.timeline || []).map((e) => e.kind));
+  const box = el("div");
+  box.append(setText(el("h3", { class: "heading-s" }), { vi: "Phiếu, giấy tờ in", en: "Printable slips" }));
+  const list = el("ul", { class: "slip-links", "data-testid": "slip-links" });
+  const link = (kind, text) => {
+    const li = el("li");
+    li.append(setText(el("a", { href: `slip.html?code=${encodeURIComponent(d.code)}&kind=${kind}`, "data-slip": kind }), text));
+    list.append(li);
+  };
+  if (kinds.has("Received")) link("receipt", { vi: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", en: "Receipt and appointment slip" });
+  if (kinds.has("SupplementRequested")) link("supplement", { vi: "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", en: "Request for missing documents" });
+  if (kinds.has("RefusedAtIntake")) link("refusal", { vi: "Phiếu từ chối tiếp nhận giải quyết hồ sơ", en: "Refusal slip" });
+  if (kinds.has("Extended")) link("apology", { vi: "Phiếu xin lỗi và hẹn lại ngày trả kết quả", en: "Apology with a new date" });
+  link("control", { vi: "Phiếu kiểm soát quá trình giải quyết hồ sơ", en: "Processing control slip" });
+  box.append(list);
+  return box;
 }
 
 main().catch((error) => {
