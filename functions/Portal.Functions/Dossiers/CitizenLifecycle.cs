@@ -25,6 +25,9 @@ public static class CitizenLifecycle
                 InfrastructureExtensions.Json)).WithName("DossierControlSlip");
         app.MapGet("/api/verify/{code}", Verify).WithTags("Verification").WithName("VerifyResult")
             .WithSummary("Public check of a result: does this dossier have an issued result with this SHA-256?");
+        app.MapGet("/api/verify/{code}/qr.svg", (HttpContext http, string code, string? sha256) =>
+            TrackDossier.QrOf($"{http.Request.Scheme}://{http.Request.Host}/verify.html?code={Uri.EscapeDataString(code)}&sha256={Uri.EscapeDataString(sha256 ?? "")}"))
+            .WithTags("Verification").WithName("VerifyQr");
     }
 
     private static DossierRecord EnsureOwner(HttpContext http, DossierRecord dossier) =>

@@ -76,7 +76,12 @@ public sealed class TrackDossier(DossierStore dossiers, SubmissionLedger ledger,
     public static IResult Qr(HttpContext http, string code)
     {
         if (!DossierCode.TryParse(code, out _)) throw ProblemException.Invalid("code", "Mã hồ sơ không đúng dạng.");
-        var url = $"{http.Request.Scheme}://{http.Request.Host}/track.html?code={Uri.EscapeDataString(code)}";
+        return QrOf($"{http.Request.Scheme}://{http.Request.Host}/track.html?code={Uri.EscapeDataString(code)}");
+    }
+
+    /// <summary>An SVG QR code of an address.</summary>
+    public static IResult QrOf(string url)
+    {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
         var svg = new SvgQRCode(data).GetGraphic(4);

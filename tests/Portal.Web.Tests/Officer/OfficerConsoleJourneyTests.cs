@@ -124,6 +124,12 @@ public class OfficerConsoleJourneyTests(BrowserFixture browser)
         await Expect(desk.Locator("main")).ToContainTextAsync("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", new() { IgnoreCase = true });
         await Expect(desk.Locator("main")).ToContainTextAsync("Nguyễn Văn Hùng");
         await BrowserFixture.ScreenshotAsync(desk, "15-control-slip");
+
+        // The result slip carries a QR code that opens the public verification of this very result.
+        await desk.GotoAsync($"/slip.html?code={Uri.EscapeDataString(code)}&kind=result&as=officer");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(resultPdf));
+        await Expect(desk.Locator("main")).ToContainTextAsync(sha);
+        await Expect(desk.Locator("#slip-qr")).ToHaveAttributeAsync("src", new Regex($"/api/verify/.*sha256={sha}"));
     }
 
     [Fact]

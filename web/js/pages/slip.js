@@ -26,6 +26,7 @@ const KINDS = {
   refusal: { title: "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", label: { vi: "Phiếu từ chối tiếp nhận giải quyết hồ sơ", en: "Refusal slip" }, needs: "RefusedAtIntake" },
   apology: { title: "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", label: { vi: "Phiếu xin lỗi và hẹn lại ngày trả kết quả", en: "Apology with a new date" }, needs: "Extended" },
   control: { title: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", label: { vi: "Phiếu kiểm soát quá trình giải quyết hồ sơ", en: "Processing control slip" }, needs: null },
+  result: { title: "PHIẾU TRẢ KẾT QUẢ VÀ THÔNG TIN XÁC THỰC", label: { vi: "Phiếu trả kết quả (mã QR xác thực)", en: "Result slip with verification QR" }, needs: "ResultIssued" },
 };
 
 async function main() {
@@ -177,8 +178,15 @@ function render({ dossier, events, apology, control, procedure }) {
   $("slip-title").textContent = spec.title;
   $("slip-code").textContent = dossier.code;
   const qr = $("slip-qr");
-  qr.src = `/api/dossiers/${seg(dossier.code)}/qr.svg`;
-  qr.alt = `Mã QR tra cứu hồ sơ ${dossier.code}`;
+  const sha = dossier.result?.sha256 || dossier.resultSha256;
+  if (kind === "result" && sha) {
+    // The result slip's QR opens the public verification page for this result.
+    qr.src = `/api/verify/${seg(dossier.code)}/qr.svg?sha256=${encodeURIComponent(sha)}`;
+    qr.alt = `Mã QR xác thực kết quả hồ sơ ${dossier.code}`;
+  } else {
+    qr.src = `/api/dossiers/${seg(dossier.code)}/qr.svg`;
+    qr.alt = `Mã QR tra cứu hồ sơ ${dossier.code}`;
+  }
   setText(document.querySelector("title"), {
     vi: `${spec.label.vi} – hồ sơ ${dossier.code}`,
     en: `${spec.label.en} – application ${dossier.code}`,
@@ -188,7 +196,7 @@ function render({ dossier, events, apology, control, procedure }) {
   $("slip-table").replaceChildren();
   $("slip-signatures").replaceChildren();
   const ctx = { dossier, events, apology, control, procedure, agency, details };
-  const place = ({ receipt: receiptSlip, supplement: supplementSlip, refusal: refusalSlip, apology: apologySlip, control: controlSlip })[kind](ctx);
+  const place = ({ receipt: receiptSlip, supplement: supplementSlip, refusal: refusalSlip, apology: apologySlip, control: controlSlip, result: resultSlip })[kind](ctx);
   $("slip-place").textContent = `Tây Ninh, ${formatOfficialDate(place || new Date().toISOString())}`;
 }
 
@@ -253,6 +261,22 @@ function receiptSlip({ dossier, events, control, procedure, agency, details }) {
     { title: "NGƯỜI TIẾP NHẬN HỒ SƠ", note: "(Ký và ghi rõ họ tên)", name: officerOf(control, 0) },
   );
   return received?.at;
+}
+
+function resultSlip({ dossier, events, control, agency, details }) {
+  const issued = last(events, "ResultIssued");
+  const sha = dossier.result?.sha256 || "";
+  para(details, `${agency || "Cơ quan giải quyết"} đã giải quyết xong hồ sơ của:`);
+  line(details, "Ông/Bà", dossier.applicantName);
+  line(details, "Nội dung yêu cầu giải quyết", dossier.procedure?.name);
+  line(details, "Thời gian ban hành kết quả", formatOfficialDateTime(issued?.at));
+  line(details, "Mã xác thực (SHA-256) của kết quả điện tử", sha);
+  $("slip-note").textContent = "Quét mã QR hoặc mở trang “Xác thực kết quả” trên Cổng Dịch vụ công, nhập mã hồ sơ và mã SHA-256 (hoặc chọn tệp kết quả) để kiểm tra đây đúng là văn bản cơ quan đã ban hành.";
+  signatures(
+    { title: "NGƯỜI NHẬN KẾT QUẢ", note: "(Ký và ghi rõ họ tên)", name: dossier.applicantName },
+    { title: "NGƯỜI TRẢ KẾT QUẢ", note: "(Ký và ghi rõ họ tên)", name: officerOf(control, (control?.length || 1) - 1) },
+  );
+  return issued?.at;
 }
 
 function supplementSlip({ dossier, events, control, agency, details }) {

@@ -468,6 +468,7 @@ function slipLinks(d) {
   if (kinds.has("Received")) link("receipt", { vi: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", en: "Receipt and appointment slip" });
   if (kinds.has("SupplementRequested")) link("supplement", { vi: "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", en: "Request for missing documents" });
   if (kinds.has("RefusedAtIntake")) link("refusal", { vi: "Phiếu từ chối tiếp nhận giải quyết hồ sơ", en: "Refusal slip" });
+  if (kinds.has("ResultIssued")) link("result", { vi: "Phiếu trả kết quả (mã QR xác thực)", en: "Result slip with verification QR" });
   if (kinds.has("Extended")) link("apology", { vi: "Phiếu xin lỗi và hẹn lại ngày trả kết quả", en: "Apology with a new date" });
   link("control", { vi: "Phiếu kiểm soát quá trình giải quyết hồ sơ", en: "Processing control slip" });
   box.append(list);
