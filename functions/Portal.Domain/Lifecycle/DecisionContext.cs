@@ -8,12 +8,14 @@ namespace Portal.Domain.Lifecycle;
 /// <param name="ProposedExtensionWorkingDays">Extension proposed in the drafted apology.</param>
 /// <param name="MaxExtensionWorkingDays">Longest extension accepted at once.</param>
 /// <param name="RatingDelay">How long after the return the rating is requested.</param>
+/// <param name="PaymentWorkingDays">Time allowed to pay the fee before processing.</param>
 public sealed record LifecycleSettings(
     int SupplementWorkingDays = 15,
     int WarningWorkingDays = 1,
     int ProposedExtensionWorkingDays = 3,
     int MaxExtensionWorkingDays = 30,
-    TimeSpan? RatingDelay = null)
+    TimeSpan? RatingDelay = null,
+    int PaymentWorkingDays = 5)
 {
     /// <summary>The defaults.</summary>
     public static LifecycleSettings Default { get; } = new();

@@ -90,6 +90,8 @@ public enum DossierTimerKind
     Appointment,
     /// <summary>The applicant's allowed time to supplement.</summary>
     SupplementDue,
+    /// <summary>The time allowed to pay the fee before processing.</summary>
+    PaymentDue,
     /// <summary>Ask the applicant to rate the service after the result is returned.</summary>
     RatingRequest,
 }

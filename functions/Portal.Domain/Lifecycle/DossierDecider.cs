@@ -94,7 +94,11 @@ public static class DossierDecider
 
     private static Decision DecideReceive(Receive c, DossierState state, DecisionContext ctx) =>
         ctx.FeeVnd > 0
-            ? Decision.Accept(new PaymentRequested { At = ctx.Now, Actor = c.Actor, Role = c.Role, AmountVnd = ctx.FeeVnd })
+            ? Decision.Accept(new PaymentRequested
+            {
+                At = ctx.Now, Actor = c.Actor, Role = c.Role, AmountVnd = ctx.FeeVnd,
+                PaymentDueAt = AddWorkingDaysAtClose(ctx.Now, ctx.Settings.PaymentWorkingDays, ctx.Calendar),
+            })
             : Decision.Accept(ReceivedNow(c, ctx));
 
     private static Received ReceivedNow(DossierCommand c, DecisionContext ctx)
@@ -186,6 +190,7 @@ public static class DossierDecider
             DossierTimerKind.Appointment => new BecameOverdue { At = ctx.Now, Actor = c.Actor, Role = c.Role },
             DossierTimerKind.SupplementDue => new SupplementOverdue { At = ctx.Now, Actor = c.Actor, Role = c.Role },
             DossierTimerKind.RatingRequest => new RatingRequested { At = ctx.Now, Actor = c.Actor, Role = c.Role },
+            DossierTimerKind.PaymentDue => new PaymentOverdue { At = ctx.Now, Actor = c.Actor, Role = c.Role },
             _ => throw new ArgumentOutOfRangeException(nameof(c), c.Kind, "Unknown timer."),
         };
         return Decision.Accept(e);
@@ -215,7 +220,7 @@ public static class DossierDecider
         var next = e switch
         {
             Submitted => throw new ArgumentException("Submitted can only be the first event.", nameof(e)),
-            PaymentRequested p => state with { Status = S.AwaitingPayment, FeeDueVnd = p.AmountVnd },
+            PaymentRequested p => state with { Status = S.AwaitingPayment, FeeDueVnd = p.AmountVnd, PaymentDueAt = p.PaymentDueAt },
             Received r => state with
             {
                 Status = S.Received, ReceivedAt = r.At, ClockStartAt = r.ClockStartAt, AppointmentAt = r.AppointmentAt, FeeDueVnd = 0,
@@ -256,6 +261,7 @@ public static class DossierDecider
             BecameOverdue => state with { Overdue = true },
             SupplementOverdue => state with { SupplementOverdue = true },
             RatingRequested => state with { RatingRequested = true },
+            PaymentOverdue => state with { PaymentOverdue = true },
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event."),
         };
         return next with { Version = state.Version + 1 };

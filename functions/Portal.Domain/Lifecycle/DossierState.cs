@@ -55,6 +55,10 @@ public sealed record DossierState
     public int Extensions { get; init; }
     /// <summary>Fee awaiting payment, in VND.</summary>
     public long FeeDueVnd { get; init; }
+    /// <summary>Until when the fee may be paid.</summary>
+    public DateTimeOffset? PaymentDueAt { get; init; }
+    /// <summary>Whether the time to pay passed.</summary>
+    public bool PaymentOverdue { get; init; }
     /// <summary>SHA-256 of the issued result.</summary>
     public string? ResultSha256 { get; init; }
     /// <summary>Blob of the issued result.</summary>

@@ -33,6 +33,10 @@ public static class DossierTimers
         {
             timers.Add(new(DossierTimerKind.SupplementDue, supplementDue));
         }
+        if (state.Status == S.AwaitingPayment && state.PaymentDueAt is { } paymentDue && !state.PaymentOverdue)
+        {
+            timers.Add(new(DossierTimerKind.PaymentDue, paymentDue));
+        }
         if (state.Status == S.ResultReturned && state.RatingRequestAt is { } rating && !state.RatingRequested)
         {
             timers.Add(new(DossierTimerKind.RatingRequest, rating));

@@ -26,6 +26,7 @@ namespace Portal.Domain.Lifecycle;
 [JsonDerivedType(typeof(BecameOverdue), nameof(BecameOverdue))]
 [JsonDerivedType(typeof(SupplementOverdue), nameof(SupplementOverdue))]
 [JsonDerivedType(typeof(RatingRequested), nameof(RatingRequested))]
+[JsonDerivedType(typeof(PaymentOverdue), nameof(PaymentOverdue))]
 public abstract record LifecycleEvent
 {
     /// <summary>When it happened.</summary>
@@ -59,6 +60,8 @@ public sealed record PaymentRequested : LifecycleEvent
 {
     /// <summary>Amount due in VND.</summary>
     public required long AmountVnd { get; init; }
+    /// <summary>Until when the fee may be paid (null in histories written before payment deadlines existed).</summary>
+    public DateTimeOffset? PaymentDueAt { get; init; }
 }
 /// <summary>Refused at intake.</summary>
 public sealed record RefusedAtIntake : LifecycleEvent;
@@ -159,5 +162,7 @@ public sealed record ApologyDrafted : LifecycleEvent
 public sealed record BecameOverdue : LifecycleEvent;
 /// <summary>The applicant did not supplement in time.</summary>
 public sealed record SupplementOverdue : LifecycleEvent;
+/// <summary>The fee was not paid in the time allowed.</summary>
+public sealed record PaymentOverdue : LifecycleEvent;
 /// <summary>The applicant was asked to rate the service.</summary>
 public sealed record RatingRequested : LifecycleEvent;

@@ -16,7 +16,8 @@ public static class EventNarrative
     {
         Submitted s => $"Công dân nộp hồ sơ trực tuyến; ngày hẹn dự kiến {When(s.ProvisionalAppointmentAt)}.",
         Received r => $"Bộ phận một cửa tiếp nhận hồ sơ; bắt đầu tính thời hạn; hẹn trả kết quả {When(r.AppointmentAt)}.",
-        PaymentRequested p => $"Hồ sơ được tiếp nhận; chờ nộp phí, lệ phí {p.AmountVnd.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} đồng.",
+        PaymentRequested p => $"Hồ sơ được tiếp nhận; chờ nộp phí, lệ phí {p.AmountVnd.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} đồng" +
+            (p.PaymentDueAt is { } due ? $", hạn nộp {When(due)}." : "."),
         RefusedAtIntake => "Từ chối tiếp nhận hồ sơ." + Because(e),
         SupplementRequested q => $"Yêu cầu bổ sung hồ sơ (lần {q.Ordinal}): {string.Join("; ", q.Missing)}. Tạm dừng tính thời hạn; hạn bổ sung {When(q.SupplementDueAt)}." + Because(e),
         SupplementProvided p => p.AppointmentAt is { } a
@@ -35,6 +36,7 @@ public static class EventNarrative
         BecameOverdue => "Hồ sơ đã quá hạn giải quyết (trễ hạn).",
         SupplementOverdue => "Đã hết hạn bổ sung hồ sơ mà công dân chưa bổ sung.",
         RatingRequested => "Đã mời công dân đánh giá mức độ hài lòng.",
+        PaymentOverdue => "Đã hết hạn nộp phí, lệ phí mà chưa nhận được khoản nộp.",
         _ => e.GetType().Name,
     };
 
@@ -76,6 +78,10 @@ public static class EventNarrative
                 break;
             case Rejected or ProcessingStopped:
                 yield return (Audience.Applicant, $"Hồ sơ {code} không được tiếp tục giải quyết.{Because(e)}");
+                break;
+            case PaymentOverdue:
+                yield return (Audience.Applicant, $"Hồ sơ {code}: đã hết hạn nộp phí, lệ phí. Vui lòng liên hệ bộ phận một cửa.");
+                yield return (Audience.Officers, $"Hồ sơ {code}: quá hạn nộp phí, lệ phí.");
                 break;
             case RatingRequested:
                 yield return (Audience.Applicant, $"Mời Ông/Bà đánh giá mức độ hài lòng về việc giải quyết hồ sơ {code}.");

@@ -234,7 +234,24 @@ public class DossierClockTests
         Assert.Equal(LifecycleDefaults.Fee, state.FeeDueVnd);
         Assert.Null(state.ClockStartAt);
         Assert.Null(state.AppointmentAt);
-        Assert.Empty(DossierTimers.Due(state, LifecycleDefaults.Calendar, LifecycleSettings.Default));
+        // Only the payment deadline runs: five working days, at office close (Monday 23/11 -> Monday 30/11 17:00).
+        Assert.Equal([new DossierTimer(DossierTimerKind.PaymentDue, At(2026, 11, 30, 17, 0))],
+            DossierTimers.Due(state, LifecycleDefaults.Calendar, LifecycleSettings.Default));
+    }
+
+    [Fact]
+    public void PaymentDeadlinePassing_FlagsThePaymentOverdue_Once()
+    {
+        var history = DossierHistory.SubmittedAt(Givens.SubmittedAt, feeVnd: LifecycleDefaults.Fee).Then(Receive(), Monday9);
+        var due = history.State.PaymentDueAt!.Value;
+        var timer = new FireTimer { Actor = "system", Role = OfficerRole.System, Kind = DossierTimerKind.PaymentDue, DueAt = due };
+
+        var fired = history.Then(timer, due);
+
+        Assert.True(fired.State.PaymentOverdue);
+        Assert.Equal(DossierStatus.AwaitingPayment, fired.State.Status);
+        Assert.Empty(DossierTimers.Due(fired.State, LifecycleDefaults.Calendar, LifecycleSettings.Default));
+        Assert.Empty(fired.When(timer, due).Events);
     }
 
     [Fact]

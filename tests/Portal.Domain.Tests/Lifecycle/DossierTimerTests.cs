@@ -79,7 +79,6 @@ public class DossierTimerTests
 
     [Theory]
     [InlineData(Given.Submitted)]
-    [InlineData(Given.AwaitingPayment)]
     [InlineData(Given.RefusedAtIntake)]
     [InlineData(Given.Rejected)]
     [InlineData(Given.ProcessingStopped)]
