@@ -32,7 +32,11 @@ public sealed class AppProcess : IDisposable
         Port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
         _probe.BaseAddress = BaseAddress;
+        // Should the test host end without disposing this, the app must not outlive it.
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Dispose();
 
     /// <summary>The port every incarnation listens on.</summary>
     public int Port { get; }
@@ -122,6 +126,7 @@ public sealed class AppProcess : IDisposable
     /// <summary>Kills whatever runs and deletes the key file.</summary>
     public void Dispose()
     {
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         if (_process is { } p)
         {
             try

@@ -26,9 +26,5 @@ public sealed class OutboxRelayHandler(OutboxRelay relay) : ITimerHandler
     public TimerKind Kind => TimerKind.OutboxRelay;
 
     /// <inheritdoc />
-    public async Task<DurableTimer?> FireAsync(DurableTimer timer, DateTimeOffset now, CancellationToken ct)
-    {
-        await relay.RelayAsync(timer.Target, ct);
-        return null;
-    }
+    public Task<DurableTimer?> FireAsync(DurableTimer timer, DateTimeOffset now, CancellationToken ct) => relay.FireGuardAsync(timer, now, ct);
 }

@@ -14,14 +14,16 @@ public sealed class TimerStore(StorageAccount account)
     private readonly TableClient _table = account.GetTableClient(StorageNames.TimersTable);
 
     /// <summary>Schedules (or re-schedules to the same instant) a timer.</summary>
-    public Task ScheduleAsync(DurableTimer timer, CancellationToken ct) =>
-        _table.UpsertAsync(new TableEntity(Bucket(timer.DueAt), RowKey(timer))
-        {
-            ["Id"] = timer.Id,
-            ["Kind"] = timer.Kind.ToString(),
-            ["DueAt"] = timer.DueAt,
-            ["Target"] = timer.Target,
-        }, TableUpdateMode.Replace, ct);
+    public Task ScheduleAsync(DurableTimer timer, CancellationToken ct) => _table.UpsertAsync(ToEntity(timer), TableUpdateMode.Replace, ct);
+
+    /// <summary>The row of a timer: PartitionKey = its due minute, RowKey = due ticks plus id (for bulk writes in entity-group transactions).</summary>
+    public static TableEntity ToEntity(DurableTimer timer) => new(Bucket(timer.DueAt), RowKey(timer))
+    {
+        ["Id"] = timer.Id,
+        ["Kind"] = timer.Kind.ToString(),
+        ["DueAt"] = timer.DueAt,
+        ["Target"] = timer.Target,
+    };
 
     /// <summary>Timers due at or before <paramref name="now"/>, earliest first, at most <paramref name="max"/>.</summary>
     public async Task<IReadOnlyList<(DurableTimer Timer, string ETag, string PartitionKey, string RowKey)>> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
