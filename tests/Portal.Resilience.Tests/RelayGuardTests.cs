@@ -56,11 +56,9 @@ public sealed class RelayGuardTests(PortalAppFixture app) : IClassFixture<Portal
         Assert.Empty(await store.OutboxAsync(code, default));
         var delivered = await services.GetRequiredService<NotificationLog>().ForDossierAsync(code, default);
         Assert.Contains(delivered, n => n.Id == owed[0].Id && n.Text == owed[0].Text);
-        var timers = app.Azurite.Account.GetTableClient(StorageNames.TimersTable);
-        var armed = new List<TableEntity>();
-        await foreach (var t in timers.QueryAsync()) armed.Add(t);
+        var armed = await services.GetRequiredService<TimerStore>().AllAsync(default);
         var supplementDue = Assert.Single(DossierTimers.Due(state, deadlines.Calendar, deadlines.Settings));
-        Assert.Contains(armed, t => t.GetString("Target") == $"{code}|{supplementDue.Kind}" && t.GetDateTimeOffset("DueAt") == supplementDue.DueAt);
+        Assert.Contains(armed, t => t.Target == $"{code}|{supplementDue.Kind}" && t.DueAt == supplementDue.DueAt);
         var line = await app.Azurite.Account.GetTableClient(StorageNames.InboxTable).GetAsync(before.AgencyCode, code);
         Assert.Equal(state.Version, line?.GetInt32("Version"));
     }
@@ -75,13 +73,8 @@ public sealed class RelayGuardTests(PortalAppFixture app) : IClassFixture<Portal
         var guard = relay.Guard(code, version + 1, app.Clock.GetUtcNow());
         await app.Services.GetRequiredService<TimerStore>().ScheduleAsync(guard, default);
 
-        var timers = app.Azurite.Account.GetTableClient(StorageNames.TimersTable);
-        async Task<int> ArmedAsync()
-        {
-            var n = 0;
-            await foreach (var t in timers.QueryAsync(TableFilter.Compare("Id", "eq", guard.Id))) n++;
-            return n;
-        }
+        var timers = app.Services.GetRequiredService<TimerStore>();
+        async Task<int> ArmedAsync() => (await timers.AllAsync(default)).Count(t => t.Id == guard.Id);
         app.Clock.Advance(TimeSpan.FromMinutes(3));
         await SweepAsync();
         Assert.Equal(1, await ArmedAsync());

@@ -11,8 +11,8 @@ public static class StorageNames
     public const string SequencesTable = "Sequences";
     /// <summary>Server-side form drafts (PK = citizen subject, RK = procedure code).</summary>
     public const string DraftsTable = "Drafts";
-    /// <summary>Durable timers keyed by due time.</summary>
-    public const string TimersTable = "Timers";
+    /// <summary>Index of the durable-timer shards (one table per due hour, "Timers{yyyyMMddHH}").</summary>
+    public const string TimerShardsTable = "TimerShards";
     /// <summary>Officers' work lists (PK = agency code, RK = dossier code), projected from dossier states.</summary>
     public const string InboxTable = "Inbox";
     /// <summary>Messages delivered (PK = dossier code, RK = message id): the local adapter of the message port.</summary>
@@ -21,7 +21,7 @@ public static class StorageNames
     public const string AttachmentsContainer = "attachments";
 
     /// <summary>Every table.</summary>
-    public static readonly string[] Tables = [DossiersTable, SubmissionsTable, SequencesTable, DraftsTable, TimersTable, InboxTable, NotificationsTable];
+    public static readonly string[] Tables = [DossiersTable, SubmissionsTable, SequencesTable, DraftsTable, TimerShardsTable, InboxTable, NotificationsTable];
     /// <summary>Every blob container.</summary>
     public static readonly string[] Containers = [AttachmentsContainer];
 }

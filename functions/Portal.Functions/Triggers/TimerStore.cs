@@ -1,22 +1,69 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Portal.Functions.Infrastructure;
 using Portal.Storage;
 
 namespace Portal.Functions.Triggers;
 
+/// <summary>A due timer as read, with where it is stored (to delete exactly that version once fired).</summary>
+public sealed record DueTimer(DurableTimer Timer, string Table, string PartitionKey, string RowKey, string ETag);
+
 /// <summary>
-/// Timers in Table storage. PartitionKey = the UTC minute the timer is due ("yyyyMMddHHmm"); RowKey = due ticks
-/// plus id. The sweep asks for <c>PartitionKey le '&lt;this minute&gt;'</c>, a key-range query whose cost follows
-/// the number of due timers, not the number pending.
+/// Timers in Table storage, sharded by the UTC hour they are due: table <c>Timers{yyyyMMddHH}</c>, PartitionKey =
+/// the due minute, RowKey = due ticks plus id. An index table (<see cref="StorageNames.TimerShardsTable"/>) lists the
+/// shards. The sweep reads the index up to this hour and, in those shards only, the partitions up to this minute;
+/// timers due later sit in other tables and are never read, so the sweep's cost follows the number of due timers,
+/// not the number pending (on Azure a partition-range query is already cheap; on Azurite, which scans a whole
+/// table in memory for any query, only sharding keeps the pending timers out of the sweep's way).
+/// A timer already due is written to the current hour's shard, so past shards only shrink; a shard emptied more
+/// than an hour ago is deleted (the hour of grace covers clock skew between instances).
 /// </summary>
-public sealed class TimerStore(StorageAccount account)
+public sealed class TimerStore(StorageAccount account, TimeProvider time)
 {
-    private readonly TableClient _table = account.GetTableClient(StorageNames.TimersTable);
+    private const string ShardPartition = "shard";
+    private readonly TableClient _index = account.GetTableClient(StorageNames.TimerShardsTable);
+    private readonly ConcurrentDictionary<string, byte> _knownShards = new();
+
+    /// <summary>The shard (table name) a timer due at an instant is written to now.</summary>
+    public string ShardFor(DateTimeOffset due) => ShardOf(due > time.GetUtcNow() ? due : time.GetUtcNow());
+
+    private static string ShardOf(DateTimeOffset at) => "Timers" + HourKey(at);
+
+    private static string HourKey(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
 
     /// <summary>Schedules (or re-schedules to the same instant) a timer.</summary>
-    public Task ScheduleAsync(DurableTimer timer, CancellationToken ct) => _table.UpsertAsync(ToEntity(timer), TableUpdateMode.Replace, ct);
+    public async Task ScheduleAsync(DurableTimer timer, CancellationToken ct)
+    {
+        var shard = ShardFor(timer.DueAt);
+        await EnsureShardAsync(shard, ct);
+        try
+        {
+            await account.GetTableClient(shard).UpsertAsync(ToEntity(timer), TableUpdateMode.Replace, ct);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // Retired by a sweep on an instance whose clock is far ahead: create it again.
+            _knownShards.TryRemove(shard, out _);
+            await EnsureShardAsync(shard, ct);
+            await account.GetTableClient(shard).UpsertAsync(ToEntity(timer), TableUpdateMode.Replace, ct);
+        }
+    }
 
-    /// <summary>The row of a timer: PartitionKey = its due minute, RowKey = due ticks plus id (for bulk writes in entity-group transactions).</summary>
+    /// <summary>Schedules many timers in entity-group transactions (100 per due minute), for bulk loads.</summary>
+    public async Task ScheduleManyAsync(IEnumerable<DurableTimer> timers, CancellationToken ct)
+    {
+        foreach (var shard in timers.GroupBy(t => ShardFor(t.DueAt)))
+        {
+            await EnsureShardAsync(shard.Key, ct);
+            var table = account.GetTableClient(shard.Key);
+            var batches = shard.GroupBy(t => Bucket(t.DueAt)).SelectMany(p => p.Chunk(100))
+                .Select(chunk => chunk.Select(t => TableTransactionAction.Upsert(ToEntity(t))).ToList());
+            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+                async (batch, token) => await table.SubmitTransactionAsync(batch, token));
+        }
+    }
+
+    /// <summary>The row of a timer: PartitionKey = its due minute, RowKey = due ticks plus id.</summary>
     public static TableEntity ToEntity(DurableTimer timer) => new(Bucket(timer.DueAt), RowKey(timer))
     {
         ["Id"] = timer.Id,
@@ -25,32 +72,83 @@ public sealed class TimerStore(StorageAccount account)
         ["Target"] = timer.Target,
     };
 
-    /// <summary>Timers due at or before <paramref name="now"/>, earliest first, at most <paramref name="max"/>.</summary>
-    public async Task<IReadOnlyList<(DurableTimer Timer, string ETag, string PartitionKey, string RowKey)>> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
+    /// <summary>Timers due at or before <paramref name="now"/>, oldest shard first, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<DueTimer>> DueAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
-        var due = new List<(DurableTimer, string, string, string)>();
-        await foreach (var e in _table.QueryAsync(TableFilter.Compare("PartitionKey", "le", Bucket(now)), cancellationToken: ct))
+        var due = new List<DueTimer>();
+        foreach (var shard in await ShardsUpToAsync(HourKey(now), ct))
         {
-            var timer = new DurableTimer(e.GetString("Id")!, Enum.Parse<TimerKind>(e.GetString("Kind")!), e.GetDateTimeOffset("DueAt")!.Value, e.GetString("Target")!);
-            if (timer.DueAt > now) continue;
-            due.Add((timer, e.ETag!, e.PartitionKey, e.RowKey));
-            if (due.Count >= max) break;
+            var found = 0;
+            try
+            {
+                await foreach (var e in account.GetTableClient(shard).QueryAsync(TableFilter.Compare("PartitionKey", "le", Bucket(now)), cancellationToken: ct))
+                {
+                    var timer = FromEntity(e);
+                    found++;
+                    if (timer.DueAt > now) continue;
+                    due.Add(new DueTimer(timer, shard, e.PartitionKey, e.RowKey, e.ETag!));
+                    if (due.Count >= max) return due;
+                }
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+                // Deleted by another sweep since the index was read.
+            }
+            if (found == 0 && string.CompareOrdinal(shard, ShardOf(now.AddHours(-1))) < 0) await RetireShardAsync(shard, ct);
         }
         return due;
     }
 
+    /// <summary>Every armed timer, in every shard (for audits and tests; reads everything).</summary>
+    public async Task<IReadOnlyList<DurableTimer>> AllAsync(CancellationToken ct)
+    {
+        var all = new List<DurableTimer>();
+        foreach (var shard in await ShardsUpToAsync("9999999999", ct))
+        {
+            await foreach (var e in account.GetTableClient(shard).QueryAsync(cancellationToken: ct)) all.Add(FromEntity(e));
+        }
+        return all;
+    }
+
     /// <summary>Removes a fired timer (only the version that was read; already gone is fine).</summary>
-    public async Task CompleteAsync(string partitionKey, string rowKey, string etag, CancellationToken ct)
+    public async Task CompleteAsync(DueTimer due, CancellationToken ct)
     {
         try
         {
-            await _table.DeleteAsync(partitionKey, rowKey, etag, ct);
+            await account.GetTableClient(due.Table).DeleteAsync(due.PartitionKey, due.RowKey, due.ETag, ct);
         }
         catch (ConcurrencyConflictException)
         {
             // Re-scheduled meanwhile: the new version stays.
         }
     }
+
+    private async Task<IReadOnlyList<string>> ShardsUpToAsync(string hourKey, CancellationToken ct)
+    {
+        var shards = new List<string>();
+        var filter = TableFilter.And(TableFilter.PartitionKeyEquals(ShardPartition), TableFilter.Compare("RowKey", "le", hourKey));
+        await foreach (var e in _index.QueryAsync(filter, cancellationToken: ct)) shards.Add("Timers" + e.RowKey);
+        return shards;
+    }
+
+    private async Task EnsureShardAsync(string shard, CancellationToken ct)
+    {
+        if (_knownShards.ContainsKey(shard)) return;
+        // Index row first: a shard the index lists but that does not exist yet is skipped; the reverse would hide timers.
+        await _index.UpsertAsync(new TableEntity(ShardPartition, shard["Timers".Length..]), TableUpdateMode.Replace, ct);
+        await account.GetTableClient(shard).CreateIfNotExistsAsync(ct);
+        _knownShards.TryAdd(shard, 0);
+    }
+
+    private async Task RetireShardAsync(string shard, CancellationToken ct)
+    {
+        _knownShards.TryRemove(shard, out _);
+        await _index.DeleteAsync(ShardPartition, shard["Timers".Length..], "*", ct);
+        await account.GetTableClient(shard).DeleteTableAsync(ct);
+    }
+
+    private static DurableTimer FromEntity(TableEntity e) =>
+        new(e.GetString("Id")!, Enum.Parse<TimerKind>(e.GetString("Kind")!), e.GetDateTimeOffset("DueAt")!.Value, e.GetString("Target")!);
 
     private static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 

@@ -21,13 +21,14 @@ public sealed class TimerSweep(TimerStore timers, IEnumerable<ITimerHandler> han
     {
         var now = time.GetUtcNow();
         int fired = 0, failed = 0;
-        foreach (var (timer, etag, pk, rk) in await timers.DueAsync(now, BatchSize, ct))
+        foreach (var due in await timers.DueAsync(now, BatchSize, ct))
         {
+            var timer = due.Timer;
             try
             {
                 var next = await _handlers[timer.Kind].FireAsync(timer, now, ct);
                 if (next is not null) await timers.ScheduleAsync(next, ct);
-                await timers.CompleteAsync(pk, rk, etag, ct);
+                await timers.CompleteAsync(due, ct);
                 fired++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
