@@ -231,6 +231,7 @@ public static class DossierDecider
             {
                 Status = S.SupplementRequested, ResumeStatus = state.Status, PausedAt = q.At, SupplementDueAt = q.SupplementDueAt,
                 MissingItems = q.Missing, SupplementRequests = q.Ordinal, SupplementOverdue = false, LastReason = q.Reason,
+                ProcessingSupplementRequests = state.ProcessingSupplementRequests + (state.ClockStartAt is null ? 0 : 1),
             },
             SupplementProvided p => state with
             {

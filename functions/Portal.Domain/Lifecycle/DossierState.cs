@@ -74,8 +74,14 @@ public sealed record DossierState
     /// <summary>The last reason given (refusal, rejection, stop...).</summary>
     public string? LastReason { get; init; }
 
-    /// <summary>Late for the quality index: overdue, or a second supplement request (Decree 118/2025).</summary>
-    public bool Late => Overdue || SupplementRequests > 1;
+    /// <summary>Supplement requests made after receipt, while the processing time ran (the ones the lateness rule counts).</summary>
+    public int ProcessingSupplementRequests { get; init; }
+
+    /// <summary>
+    /// Late for the quality index: overdue, or a second supplement request during processing (Decree 118/2025).
+    /// A request at the desk before receipt is about completeness at intake and does not count.
+    /// </summary>
+    public bool Late => Overdue || ProcessingSupplementRequests > 1;
 
     /// <summary>Whether nothing more happens but a rating (terminal for processing).</summary>
     public bool IsClosed => Status is DossierStatus.RefusedAtIntake or DossierStatus.Rejected or DossierStatus.ProcessingStopped

@@ -53,6 +53,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>RFC 9110 section of a status, as the problem's type.</summary>
+    private static string TypeOf(int status) => status switch
+    {
+        400 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+        401 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
+        403 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
+        404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
+        409 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
+        413 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
+        415 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16",
+        503 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
+        _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
+    };
+
     private static ProblemDetails Build(int status, string title, string? detail, IReadOnlyDictionary<string, string[]>? errors)
     {
         var problem = errors is { Count: > 0 }
@@ -61,7 +75,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         problem.Status = status;
         problem.Title = title;
         problem.Detail = detail;
-        problem.Type = $"https://httpstatuses.io/{status}";
+        problem.Type = TypeOf(status);
         return problem;
     }
 }

@@ -177,6 +177,22 @@ public class DossierClockTests
     }
 
     [Fact]
+    public void SupplementAtTheDeskBeforeReceipt_DoesNotCountTowardsLateness()
+    {
+        var history = DossierHistory.SubmittedAt(Givens.SubmittedAt)
+            .Then(RequestSupplement(), At(2026, 11, 23, 9, 30))
+            .Then(ProvideSupplement(), At(2026, 11, 23, 14, 0))
+            .Then(Receive(), At(2026, 11, 23, 15, 0))
+            .Then(RequestSupplement(OfficerRole.Specialist), At(2026, 11, 24, 10, 0));
+
+        var state = history.State;
+
+        Assert.Equal(2, state.SupplementRequests);
+        Assert.Equal(1, state.ProcessingSupplementRequests);
+        Assert.False(state.Late);
+    }
+
+    [Fact]
     public void Extend_SetsTheAppointmentNWorkingDaysLaterAtOfficeClose_AndClearsTheApologyDraft()
     {
         var history = ReceivedOnMonday9();
