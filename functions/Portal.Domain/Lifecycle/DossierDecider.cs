@@ -157,10 +157,14 @@ public static class DossierDecider
                 $"Số ngày gia hạn phải từ 1 đến {ctx.Settings.MaxExtensionWorkingDays} ngày làm việc.", "workingDays");
         }
         var from = state.AppointmentAt!.Value;
+        var to = AddWorkingDaysAtClose(from, c.WorkingDays, ctx.Calendar);
+        // The remaining work gets the extra time: the current step's due time moves by the working time added.
+        var added = ctx.Calendar.WorkingTimeBetween(from, to);
         return Decision.Accept(new Extended
         {
-            At = ctx.Now, Actor = c.Actor, Role = c.Role, Reason = c.Reason, PreviousAppointmentAt = from,
-            AppointmentAt = AddWorkingDaysAtClose(from, c.WorkingDays, ctx.Calendar),
+            At = ctx.Now, Actor = c.Actor, Role = c.Role, Reason = c.Reason, PreviousAppointmentAt = from, AppointmentAt = to,
+            AddedWorkingTime = added,
+            StepDueAt = state.StepDueAt is { } d ? MoveBy(d, added, ctx.Calendar) : null,
         });
     }
 
@@ -247,7 +251,8 @@ public static class DossierDecider
             Extended x => state with
             {
                 Status = S.Extended, AppointmentAt = x.AppointmentAt, Extensions = state.Extensions + 1, ApologyDraft = null, Overdue = state.Overdue,
-                LastReason = x.Reason,
+                LastReason = x.Reason, ExtendedWorkingTime = state.ExtendedWorkingTime + x.AddedWorkingTime,
+                StepDueAt = x.StepDueAt ?? state.StepDueAt, StepOverdue = x.StepDueAt is null && state.StepOverdue,
             },
             ProcessingStopped => state with { Status = S.ProcessingStopped, FinishedAt = e.At, LastReason = e.Reason },
             ResultIssued r => state with
@@ -273,7 +278,7 @@ public static class DossierDecider
     {
         var share = ctx.Plan.CumulativeShare(index);
         if (state.ClockStartAt is not { } start) return ctx.Now;
-        var due = ShareDue(start, state.Budget, state.PausedWorkingTime, share, ctx.Calendar);
+        var due = ShareDue(start, state.Budget, state.PausedWorkingTime + state.ExtendedWorkingTime, share, ctx.Calendar);
         // Never later than the (possibly extended) appointment for the last steps.
         return state.AppointmentAt is { } appointment && due > appointment ? appointment : due;
     }

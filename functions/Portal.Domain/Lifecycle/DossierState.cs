@@ -51,6 +51,8 @@ public sealed record DossierState
     public bool Overdue { get; init; }
     /// <summary>The apology drafted before the appointment, if it will be missed.</summary>
     public ApologyDrafted? ApologyDraft { get; init; }
+    /// <summary>Working time added by extensions (moves the due times of the remaining steps).</summary>
+    public TimeSpan ExtendedWorkingTime { get; init; }
     /// <summary>How many extensions were granted.</summary>
     public int Extensions { get; init; }
     /// <summary>Fee awaiting payment, in VND.</summary>

@@ -114,6 +114,10 @@ public sealed record Extended : LifecycleEvent
     public required DateTimeOffset PreviousAppointmentAt { get; init; }
     /// <summary>The new appointment date.</summary>
     public required DateTimeOffset AppointmentAt { get; init; }
+    /// <summary>Working time added by the extension (zero in histories written before it was recorded).</summary>
+    public TimeSpan AddedWorkingTime { get; init; }
+    /// <summary>The current step's due time, moved by the added time.</summary>
+    public DateTimeOffset? StepDueAt { get; init; }
 }
 /// <summary>Processing stopped.</summary>
 public sealed record ProcessingStopped : LifecycleEvent;

@@ -270,14 +270,15 @@ public class DossierTimerTests
     }
 
     [Fact]
-    public void Extension_ArmsTheWarningAndAppointmentForTheNewDate()
+    public void Extension_ArmsTheWarningAndAppointmentForTheNewDate_AndGivesTheCurrentStepTheExtraTime()
     {
         var history = ReceivedOnMonday9();
         history.Then(WantedTimer(K.AppointmentWarning, history.State), Warning);
 
         var state = history.Then(Extend(3), At(2026, 12, 7, 8, 0)).State;
 
-        Assert.Equal([new(K.StepDue, FirstStepDue), new(K.AppointmentWarning, At(2026, 12, 9, 17, 0)), new(K.Appointment, At(2026, 12, 10, 17, 0))],
+        // Three working days added: the step due Tue 1/12 14:24 becomes Fri 4/12 14:24.
+        Assert.Equal([new(K.StepDue, At(2026, 12, 4, 14, 24)), new(K.AppointmentWarning, At(2026, 12, 9, 17, 0)), new(K.Appointment, At(2026, 12, 10, 17, 0))],
             Due(state));
     }
 
