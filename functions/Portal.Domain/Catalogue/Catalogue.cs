@@ -26,10 +26,13 @@ public sealed class Catalogue
         }
         _index = _byCode.Values
             .OrderBy(p => p.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
-            .Select(p => (p, VietnameseText.Fold(p.Name),
+            // "Thủ tục ..." is how many official names start; it says nothing, so ranking ignores it.
+            .Select(p => (p, RankName(VietnameseText.Fold(p.Name)),
                 VietnameseText.Fold(string.Join(' ', p.Name, p.NameEn, p.Code, _fields[p.Field].Name, _agencies[p.AgencyCode].Name, p.ResultName))))
             .ToList();
     }
+
+    private static string RankName(string folded) => folded.StartsWith("thu tuc ", StringComparison.Ordinal) ? folded["thu tuc ".Length..] : folded;
 
     /// <summary>All procedures, by name.</summary>
     public IEnumerable<Procedure> Procedures => _index.Select(i => i.Procedure);
@@ -55,7 +58,8 @@ public sealed class Catalogue
     /// <summary>
     /// Searches: every word of the text must occur (accent-insensitive) in the procedure's name, code, field,
     /// agency or result; procedures whose name contains the whole phrase come first, then those whose name
-    /// contains every word, then the rest, each group in name order.
+    /// contains every word, then the rest; within a group, names where the words come earlier, then shorter
+    /// names, then name order.
     /// </summary>
     public CataloguePage Search(CatalogueQuery query)
     {
@@ -70,6 +74,9 @@ public sealed class Catalogue
             .Where(i => words.All(w => i.Everything.Contains(w, StringComparison.Ordinal)))
             .OrderBy(i => phrase.Length > 0 && i.Name.Contains(phrase, StringComparison.Ordinal) ? 0
                 : words.All(w => i.Name.Contains(w, StringComparison.Ordinal)) ? 1 : 2)
+            // Then where the words appear: "Đăng ký khai sinh" before "Cấp bản sao ... Giấy khai sinh".
+            .ThenBy(i => words.Count == 0 ? 0 : Math.Max(0, i.Name.IndexOf(words[0], StringComparison.Ordinal)))
+            .ThenBy(i => i.Name.Length)
             .Select(i => i.Procedure)
             .ToList();
         var size = Math.Clamp(query.PageSize, 1, 100);

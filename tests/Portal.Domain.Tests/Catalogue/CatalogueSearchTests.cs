@@ -49,6 +49,23 @@ public class CatalogueSearchTests
     }
 
     [Fact]
+    public void Search_RanksByWhereTheWordsComeInTheName_IgnoringALeadingThuTuc()
+    {
+        var catalogue = new CatalogueModel(
+            [
+                P("2.000635", "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh"),
+                P("2.000986", "Đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi"),
+                P("1.001193", "Thủ tục đăng ký khai sinh"),
+            ],
+            [new Field("ho-tich", "Hộ tịch", null)],
+            [new Agency("A1", "UBND phường Tân An", null, AdministrativeLevel.Commune, null, "27712")]);
+
+        var codes = catalogue.Search(new CatalogueQuery("khai sinh")).Items.Select(p => p.Code).ToArray();
+
+        Assert.Equal(["1.001193", "2.000986", "2.000635"], codes);
+    }
+
+    [Fact]
     public void Search_MatchesFieldAndAgencyNames() =>
         Assert.Equal(["2.000815"], Catalogue.Search(new CatalogueQuery("chung thuc")).Items.Select(p => p.Code).ToArray());
 
