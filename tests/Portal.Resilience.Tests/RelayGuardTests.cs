@@ -85,12 +85,7 @@ public sealed class RelayGuardTests(PortalAppFixture app) : IClassFixture<Portal
 
     private async Task<string> ReceivedDossierAsync()
     {
-        using var citizen = await app.SignedInAsync(Citizens.Lan);
-        using var submit = new HttpRequestMessage(HttpMethod.Post, "api/dossiers") { Content = SampleDossiers.BirthRegistrationSubmission() };
-        submit.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        var submitted = await citizen.SendAsync(submit);
-        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-        var code = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        var code = await app.SubmitBirthRegistrationAsync(Citizens.Lan);
         using var desk = await app.SignedInAsync(Officers.Desk);
         Assert.Equal(HttpStatusCode.Accepted, (await desk.PostAsync($"api/instances/{code}/raiseEvent/Receive", null)).StatusCode);
         return code;

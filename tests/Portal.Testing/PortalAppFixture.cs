@@ -90,9 +90,33 @@ public sealed class PortalAppFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A citizen submits a valid birth registration through the API; returns its dossier code.</summary>
+    public async Task<string> SubmitBirthRegistrationAsync(string subject = Citizens.Lan)
+    {
+        using var client = await SignedInAsync(subject);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/dossiers") { Content = SampleDossiers.BirthRegistrationSubmission() };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        var response = await client.SendAsync(request);
+        if (response.StatusCode != System.Net.HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Submission answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        return (await response.Content.ReadFromJsonAsync<SubmittedBody>())!.code;
+    }
+
+    /// <summary>Moves the clock to 09:00 of the next working day (tests share the clock and move it).</summary>
+    public void MoveToNextWorkingMorning()
+    {
+        var calendar = Services.GetRequiredService<Portal.Functions.Dossiers.Deadlines>().Calendar;
+        var today = DateOnly.FromDateTime(Portal.Domain.Calendar.VietnamTime.ToLocal(Clock.GetUtcNow()));
+        Clock.SetUtcNow(Portal.Domain.Calendar.VietnamTime.FromLocal(calendar.NextWorkingDay(today).ToDateTime(new TimeOnly(9, 0))));
+    }
+
     // Named as the wire format names it.
 #pragma warning disable IDE1006
     private sealed record TokenBody(string access_token);
+
+    private sealed record SubmittedBody(string code);
 #pragma warning restore IDE1006
 }
 

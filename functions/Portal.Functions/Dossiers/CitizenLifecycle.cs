@@ -74,9 +74,7 @@ public static class CitizenLifecycle
     {
         var dossier = await track.FindVisibleAsync(http, code, phone);
         if (dossier.Lifecycle.ResultBlob is not { } blobName) throw ProblemException.NotFound("Hồ sơ chưa có kết quả.");
-        var blob = await storage.GetBlobContainerClient(StorageNames.AttachmentsContainer).DownloadAsync(blobName, http.RequestAborted)
-            ?? throw ProblemException.NotFound("Tệp kết quả không còn trong kho lưu trữ.");
-        return Results.File(blob.Content.ToArray(), "application/pdf", $"ket-qua-{code}.pdf");
+        return await StoredFiles.FileAsync(storage, blobName, "application/pdf", $"ket-qua-{code}.pdf", http.RequestAborted);
     }
 
     private static async Task<IResult> Notifications(string code, string? phone, HttpContext http, TrackDossier track, NotificationLog log)

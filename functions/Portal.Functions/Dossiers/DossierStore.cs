@@ -32,18 +32,18 @@ public sealed class DossierStore(StorageAccount account)
     public static string OutboxRow(int version, int index) => $"out-{version:D6}-{index:D2}";
 
     /// <summary>Writes a new dossier with its first events and messages; <see cref="EntityAlreadyExistsException"/> if it exists.</summary>
-    public Task CommitNewAsync(DossierRecord dossier, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct) =>
+    public Task<string> CommitNewAsync(DossierRecord dossier, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct) =>
         CommitAsync(TableTransactionAction.Insert(ToEntity(dossier)), dossier.Code, events, outbox, ct);
 
     /// <summary>
     /// Replaces the dossier row if it still has <paramref name="etag"/>, appending events and messages, atomically.
-    /// A stale ETag throws <see cref="ConcurrencyConflictException"/> and writes nothing.
+    /// A stale ETag throws <see cref="ConcurrencyConflictException"/> and writes nothing. Returns the row's new ETag.
     /// </summary>
-    public async Task CommitChangeAsync(DossierRecord dossier, string etag, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct)
+    public async Task<string> CommitChangeAsync(DossierRecord dossier, string etag, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct)
     {
         try
         {
-            await CommitAsync(TableTransactionAction.Update(ToEntity(dossier), etag), dossier.Code, events, outbox, ct);
+            return await CommitAsync(TableTransactionAction.Update(ToEntity(dossier), etag), dossier.Code, events, outbox, ct);
         }
         catch (TableTransactionFailedException e) when (e.Status == 412 || (e.Status == 409 && e.FailedActionIndex > 0))
         {
@@ -52,12 +52,13 @@ public sealed class DossierStore(StorageAccount account)
         }
     }
 
-    private async Task CommitAsync(TableTransactionAction state, string code, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct)
+    private async Task<string> CommitAsync(TableTransactionAction state, string code, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct)
     {
         var actions = new List<TableTransactionAction> { state };
         actions.AddRange(events.Select(e => TableTransactionAction.Insert(ToEntity(code, e))));
         actions.AddRange(outbox.Select(m => TableTransactionAction.Insert(ToEntity(code, m))));
-        await _table.SubmitTransactionAsync(actions, ct);
+        var etags = await _table.SubmitTransactionAsync(actions, ct);
+        return etags[0]!;
     }
 
     /// <summary>The dossier, or null.</summary>
@@ -158,7 +159,7 @@ public sealed class DossierStore(StorageAccount account)
     }
 
     // JSON keeps the offset it was written with; show every instant in Vietnam time.
-    private static DossierState Normalize(DossierState s) => s with
+    internal static DossierState Normalize(DossierState s) => s with
     {
         SubmittedAt = VietnamTime.Normalize(s.SubmittedAt),
         AppointmentAt = s.AppointmentAt is { } a ? VietnamTime.Normalize(a) : null,

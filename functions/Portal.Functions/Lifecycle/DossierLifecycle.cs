@@ -46,16 +46,17 @@ public sealed class DossierLifecycle(DossierStore dossiers, CatalogueModel catal
         var changed = (amend?.Invoke(dossier) ?? dossier) with { Lifecycle = state };
         // Arm the safety net before the commit point: if we crash after committing, the sweep relays.
         await timers.ScheduleAsync(relay.Guard(code, state.Version, now), ct);
+        string etag;
         try
         {
-            await dossiers.CommitChangeAsync(changed, dossier.ETag!, events, outbox, ct);
+            etag = await dossiers.CommitChangeAsync(changed, dossier.ETag!, events, outbox, ct);
         }
         catch (ConcurrencyConflictException)
         {
             throw Stale(await dossiers.FindAsync(code, ct) ?? dossier);
         }
         await relay.TryRelayAsync(code, ct);
-        return (await dossiers.FindAsync(code, ct))!;
+        return changed with { ETag = etag, Lifecycle = DossierStore.Normalize(state) };
     }
 
     private static ProblemException Stale(DossierRecord current) => new LifecycleConflict(current,

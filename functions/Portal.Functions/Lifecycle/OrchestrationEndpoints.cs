@@ -71,8 +71,7 @@ public static class OrchestrationEndpoints
 
     private static async Task<IResult> Start(string code, HttpContext http, DossierStore dossiers, OutboxRelay relay)
     {
-        var dossier = await dossiers.FindAsync(code, http.RequestAborted) ?? throw ProblemException.NotFound($"Không có hồ sơ mã '{code}'.");
-        EnsureSameAgency(http, dossier);
+        var dossier = await OwnAgencyDossierAsync(http, dossiers, code);
         // The lifecycle starts at submission; starting again is idempotent and re-applies whatever is owed.
         await relay.RelayAsync(code, http.RequestAborted);
         var links = Links(http.Request, code);
@@ -82,8 +81,7 @@ public static class OrchestrationEndpoints
 
     private static async Task<IResult> Status(string code, bool? showHistory, HttpContext http, DossierStore dossiers, Deadlines deadlines)
     {
-        var dossier = await dossiers.FindAsync(code, http.RequestAborted) ?? throw ProblemException.NotFound($"Không có hồ sơ mã '{code}'.");
-        EnsureSameAgency(http, dossier);
+        var dossier = await OwnAgencyDossierAsync(http, dossiers, code);
         var status = await InstanceAsync(dossier, showHistory == true, dossiers, deadlines, http.RequestAborted);
         http.Response.Headers.ETag = $"\"{dossier.Lifecycle.Version}\"";
         return Results.Json(status, InfrastructureExtensions.Json, statusCode: status.RuntimeStatus == "Running" ? 202 : 200);
@@ -113,8 +111,7 @@ public static class OrchestrationEndpoints
         var name = OfficerEvents.FirstOrDefault(e => string.Equals(e, eventName, StringComparison.OrdinalIgnoreCase))
             ?? throw ProblemException.Invalid("eventName", $"Sự kiện '{eventName}' không có; dùng một trong: {string.Join(", ", OfficerEvents)}.");
         var officer = http.User.Officer();
-        var current = await dossiers.FindAsync(code, ct) ?? throw ProblemException.NotFound($"Không có hồ sơ mã '{code}'.");
-        EnsureSameAgency(http, current);
+        var current = await OwnAgencyDossierAsync(http, dossiers, code);
         var payload = await ReadPayloadAsync(http, name, code, storage);
         var role = ChooseRole(officer, name, current, deadlines);
         DossierCommand command = name switch
@@ -141,8 +138,7 @@ public static class OrchestrationEndpoints
     private static async Task<IResult> Terminate(string code, string? reason, HttpContext http, DossierLifecycle lifecycle, DossierStore dossiers, Deadlines deadlines)
     {
         var officer = http.User.Officer();
-        var current = await dossiers.FindAsync(code, http.RequestAborted) ?? throw ProblemException.NotFound($"Không có hồ sơ mã '{code}'.");
-        EnsureSameAgency(http, current);
+        var current = await OwnAgencyDossierAsync(http, dossiers, code);
         var command = new StopProcessing { Actor = officer.Subject, Role = ChooseRole(officer, nameof(StopProcessing), current, deadlines), Reason = reason };
         var dossier = await lifecycle.ExecuteAsync(code, command, d => EnsureSameAgency(http, d), http.RequestAborted);
         return Results.Json(await InstanceAsync(dossier, false, dossiers, deadlines, http.RequestAborted), InfrastructureExtensions.Json, statusCode: 202);
@@ -169,8 +165,7 @@ public static class OrchestrationEndpoints
     private static async Task<IResult> OfficerDossier(string code, HttpContext http, DossierStore dossiers, Deadlines deadlines, TrackDossier track,
         NotificationLog notifications)
     {
-        var dossier = await dossiers.FindAsync(code, http.RequestAborted) ?? throw ProblemException.NotFound($"Không có hồ sơ mã '{code}'.");
-        EnsureSameAgency(http, dossier);
+        var dossier = await OwnAgencyDossierAsync(http, dossiers, code);
         return Results.Json(new
         {
             dossier = await track.ViewAsync(dossier, http.RequestAborted),
@@ -182,28 +177,21 @@ public static class OrchestrationEndpoints
 
     private static async Task<IResult> OfficerDocument(string code, string sha256, HttpContext http, DossierStore dossiers, StorageAccount storage)
     {
-        var dossier = await dossiers.FindAsync(code, http.RequestAborted) ?? throw ProblemException.NotFound($"Không có hồ sơ mã '{code}'.");
-        EnsureSameAgency(http, dossier);
+        var dossier = await OwnAgencyDossierAsync(http, dossiers, code);
         var document = dossier.Documents.FirstOrDefault(d => d.Sha256 == sha256) ?? throw ProblemException.NotFound("Hồ sơ không có tệp này.");
-        var blob = await storage.GetBlobContainerClient(StorageNames.AttachmentsContainer).DownloadAsync(document.Blob, http.RequestAborted)
-            ?? throw ProblemException.NotFound("Tệp không còn trong kho lưu trữ.");
-        return Results.File(blob.Content.ToArray(), document.ContentType, document.FileName);
+        return await StoredFiles.FileAsync(storage, document.Blob, document.ContentType, document.FileName, http.RequestAborted);
     }
 
     private static async Task<IResult> OfficerResult(string code, HttpContext http, DossierStore dossiers, StorageAccount storage)
     {
-        var dossier = await dossiers.FindAsync(code, http.RequestAborted) ?? throw ProblemException.NotFound($"Không có hồ sơ mã '{code}'.");
-        EnsureSameAgency(http, dossier);
+        var dossier = await OwnAgencyDossierAsync(http, dossiers, code);
         if (dossier.Lifecycle.ResultBlob is not { } name) throw ProblemException.NotFound("Hồ sơ chưa có kết quả.");
-        var blob = await storage.GetBlobContainerClient(StorageNames.AttachmentsContainer).DownloadAsync(name, http.RequestAborted)
-            ?? throw ProblemException.NotFound("Tệp kết quả không còn trong kho lưu trữ.");
-        return Results.File(blob.Content.ToArray(), "application/pdf", $"ket-qua-{code}.pdf");
+        return await StoredFiles.FileAsync(storage, name, "application/pdf", $"ket-qua-{code}.pdf", http.RequestAborted);
     }
 
     private static async Task<IResult> OfficerControlSlip(string code, HttpContext http, DossierStore dossiers, Deadlines deadlines, PersonRegistry people)
     {
-        var dossier = await dossiers.FindAsync(code, http.RequestAborted) ?? throw ProblemException.NotFound($"Không có hồ sơ mã '{code}'.");
-        EnsureSameAgency(http, dossier);
+        var dossier = await OwnAgencyDossierAsync(http, dossiers, code);
         return Results.Json(await ControlSlipAsync(dossier, dossiers, deadlines, people, http.RequestAborted), InfrastructureExtensions.Json);
     }
 
@@ -215,6 +203,14 @@ public static class OrchestrationEndpoints
         return ControlSlip.From(history.Select(h => h.Event), deadlines.PlanFor(dossier.ProcedureCode))
             .Select(l => l with { Officer = l.Officer is { } o ? people.FindOfficer(o)?.FullName ?? (o == dossier.ApplicantSubject ? dossier.ApplicantName : o) : null })
             .ToList();
+    }
+
+    /// <summary>The dossier, if it exists (404) and belongs to the calling officer's agency (403).</summary>
+    private static async Task<DossierRecord> OwnAgencyDossierAsync(HttpContext http, DossierStore dossiers, string code)
+    {
+        var dossier = await dossiers.FindAsync(code, http.RequestAborted) ?? throw ProblemException.NotFound($"Không có hồ sơ mã '{code}'.");
+        EnsureSameAgency(http, dossier);
+        return dossier;
     }
 
     private static void EnsureSameAgency(HttpContext http, DossierRecord dossier)

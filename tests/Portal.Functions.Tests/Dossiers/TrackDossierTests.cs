@@ -8,15 +8,7 @@ namespace Portal.Functions.Tests.Dossiers;
 [Collection(AppCollection.Name)]
 public class TrackDossierTests(PortalAppFixture app)
 {
-    private async Task<string> SubmitAsLan()
-    {
-        using var client = await app.SignedInAsync(Citizens.Lan);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/dossiers") { Content = SampleDossiers.BirthRegistrationSubmission() };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
-    }
+    private Task<string> SubmitAsLan() => app.SubmitBirthRegistrationAsync(Citizens.Lan);
 
     [Fact]
     public async Task Owner_SeesStatusTimelineAndDocuments()

@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Calendar;
-using Portal.Functions.Dossiers;
 using Portal.Testing;
 
 namespace Portal.Functions.Tests.Lifecycle;
@@ -13,15 +10,7 @@ namespace Portal.Functions.Tests.Lifecycle;
 public sealed class DossierDriver(PortalAppFixture app)
 {
     /// <summary>Citizen Lan submits a birth registration; returns its code.</summary>
-    public async Task<string> SubmitAsync()
-    {
-        using var client = await app.SignedInAsync(Citizens.Lan);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/dossiers") { Content = SampleDossiers.BirthRegistrationSubmission() };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
-    }
+    public Task<string> SubmitAsync() => app.SubmitBirthRegistrationAsync(Citizens.Lan);
 
     /// <summary>An officer raises an event with a JSON body.</summary>
     public async Task<HttpResponseMessage> RaiseAsync(string officer, string code, string eventName, object? body = null)
@@ -67,14 +56,8 @@ public sealed class DossierDriver(PortalAppFixture app)
         return code;
     }
 
-    /// <summary>Moves the app's clock to 09:00 of the next working day (other tests move the shared clock too).</summary>
-    public void MoveToNextWorkingMorning()
-    {
-        var calendar = app.Services.GetRequiredService<Deadlines>().Calendar;
-        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(app.Clock.GetUtcNow()));
-        var morning = VietnamTime.FromLocal(calendar.NextWorkingDay(today).ToDateTime(new TimeOnly(9, 0)));
-        app.Clock.SetUtcNow(morning);
-    }
+    /// <summary>Moves the app's clock to 09:00 of the next working day.</summary>
+    public void MoveToNextWorkingMorning() => app.MoveToNextWorkingMorning();
 
     /// <summary>Runs the timer function as the Functions host would.</summary>
     public async Task SweepAsync()

@@ -1,10 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Portal.Domain.Calendar;
-using Portal.Functions.Dossiers;
 using Portal.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -20,23 +17,6 @@ namespace Portal.Web.Tests.Officer;
 public class OfficerConsoleJourneyTests(BrowserFixture browser)
 {
     private PortalAppFixture App => browser.App;
-
-    private void MoveToNextWorkingMorning()
-    {
-        var calendar = App.Services.GetRequiredService<Deadlines>().Calendar;
-        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(App.Clock.GetUtcNow()));
-        App.Clock.SetUtcNow(VietnamTime.FromLocal(calendar.NextWorkingDay(today).ToDateTime(new TimeOnly(9, 0))));
-    }
-
-    private async Task<string> SubmitBirthRegistrationAsync()
-    {
-        using var client = await App.SignedInAsync(Citizens.Lan);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/dossiers") { Content = SampleDossiers.BirthRegistrationSubmission() };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
-    }
 
     private async Task<IPage> OfficerOnDossierAsync(string officerName, string code)
     {
@@ -58,8 +38,8 @@ public class OfficerConsoleJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Officers_ProcessADossier_WithASupplement_AndTheCitizenVerifiesTheResult()
     {
-        MoveToNextWorkingMorning();
-        var code = await SubmitBirthRegistrationAsync();
+        App.MoveToNextWorkingMorning();
+        var code = await App.SubmitBirthRegistrationAsync();
 
         // The desk finds it in the inbox and receives it.
         var desk = await OfficerOnDossierAsync("Võ Thị Mai", code);
@@ -135,8 +115,8 @@ public class OfficerConsoleJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task DossierGoingOverdue_ShowsTheApologyDraft_AndIsFlaggedInTheInbox()
     {
-        MoveToNextWorkingMorning();
-        var code = await SubmitBirthRegistrationAsync();
+        App.MoveToNextWorkingMorning();
+        var code = await App.SubmitBirthRegistrationAsync();
         var desk = await OfficerOnDossierAsync("Võ Thị Mai", code);
         await ActAsync(desk, "Receive", "Đã tiếp nhận");
 
