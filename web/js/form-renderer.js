@@ -9,6 +9,7 @@ import {
   conditionallyRequired, hintOf, labelOf, optionsOf, propertyOrder, requiredNames, resolve, widgetOf, xui,
 } from "./schema.js";
 import { formatDate } from "./format.js";
+import { todayInVietnam } from "./validation.js";
 
 /** HTML id of the input for a field path. */
 export const inputIdOf = (path) => `f-${path.replace(/\./g, "-")}`;
@@ -198,7 +199,9 @@ class LeafField extends Field {
         this.fillSelect(input, this.options);
         break;
       case "date":
-        input = el("input", { ...common, type: "date", class: "input input--date", autocomplete: auto });
+        // A date of birth ("x-maxDate": "today") cannot be picked after today; validation.js refuses it if typed.
+        input = el("input", { ...common, type: "date", class: "input input--date", autocomplete: auto,
+          max: this.node["x-maxDate"] === "today" ? todayInVietnam() : null });
         break;
       case "number":
         input = el("input", { ...common, type: "text", class: "input input--w10", spellcheck: "false",

@@ -1,14 +1,107 @@
-// e-Form validation in the browser with ajv (the same JSON Schema the server checks), and the mapping
-// of ajv errors to field ids ("/applicant/fullName" -> "applicant.fullName") with clear Vietnamese
-// (and English) messages that name the field's label.
+// e-Form validation in the browser with ajv (the same JSON Schema the server checks), the portal's two
+// rules a schema cannot state (no control characters in text answers, no date after today where the schema
+// says "x-maxDate": "today"; the server's FormSchema applies the same), and the mapping of errors to field
+// ids ("/applicant/fullName" -> "applicant.fullName") with clear Vietnamese (and English) messages that
+// name the field's label.
 
 import { createValidator } from "../vendor/ajv.bundle.js";
 
-/** Compiles a form schema; the returned function gives ajv's error list ([] when valid). */
+/**
+ * Compiles a form schema; the returned function (data, today?) gives the error list ([] when valid): ajv's
+ * errors, then the portal's rules as errors of the same shape (keyword "controlCharacter" or "maxDate").
+ * today is "YYYY-MM-DD", by default today in Vietnam.
+ */
 export function compileForm(schema) {
   const ajv = createValidator();
   const validate = ajv.compile(schema);
-  return (data) => (validate(data) ? [] : [...(validate.errors || [])]);
+  return (data, today = todayInVietnam()) => {
+    const errors = validate(data) ? [] : [...(validate.errors || [])];
+    return [...errors, ...portalRuleErrors(schema, data, today, errors)];
+  };
+}
+
+/** Today's date in Vietnam (Asia/Ho_Chi_Minh) as "YYYY-MM-DD", the day the server judges dates of birth by. */
+export function todayInVietnam(now = new Date()) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+// C0 controls, DEL and C1 controls; a textarea may hold tab, line feed and carriage return.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
+const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The portal's rules over every string answer, as ajv-shaped errors (the server's FormSchema applies the same). */
+export function portalRuleErrors(schema, data, today, ajvErrors = []) {
+  const errors = [];
+  const badFormat = new Set(ajvErrors.filter((e) => e.keyword === "format").map((e) => e.instancePath));
+  const visit = (value, tokens) => {
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, [...tokens, String(i)]));
+    } else if (value && typeof value === "object") {
+      for (const [name, inner] of Object.entries(value)) visit(inner, [...tokens, name]);
+    } else if (typeof value === "string") {
+      const instancePath = tokens.map((t) => "/" + t.replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+      const schemas = schemasAt(schema, tokens, data);
+      const multiLine = schemas.some((s) => s["x-ui"]?.widget === "textarea");
+      if ((multiLine ? CONTROL_EXCEPT_LINES : CONTROL).test(value)) {
+        errors.push({ keyword: "controlCharacter", instancePath, params: {}, message: "must not contain control characters" });
+      }
+      if (schemas.some((s) => s["x-maxDate"] === "today") && !badFormat.has(instancePath) && DATE.test(value) && value > today) {
+        errors.push({ keyword: "maxDate", instancePath, params: { limit: today }, message: "must not be after today" });
+      }
+    }
+  };
+  visit(data, []);
+  return errors;
+}
+
+/**
+ * The schemas that may apply at an instance location (tokens from the root): the declarations of the property in
+ * every schema applying to its parent through $ref, allOf and if/then/else (either branch), as the server's SchemaMap.
+ */
+export function schemasAt(root, tokens, data) {
+  let schemas = closure(root, [root]);
+  let value = data;
+  for (const token of tokens) {
+    const isItem = Array.isArray(value);
+    const next = [];
+    for (const s of schemas) {
+      if (!s || typeof s !== "object") continue;
+      if (isItem) {
+        if (s.items !== undefined) next.push(s.items);
+      } else if (s.properties && Object.hasOwn(s.properties, token)) {
+        next.push(s.properties[token]);
+      }
+    }
+    schemas = closure(root, next);
+    value = value == null ? undefined : value[token];
+  }
+  return schemas.filter((s) => s && typeof s === "object");
+}
+
+function closure(root, start) {
+  const order = [...start];
+  const seen = new Set();
+  const result = [];
+  for (let i = 0; i < order.length; i++) {
+    const s = order[i];
+    if (seen.has(s)) continue;
+    seen.add(s);
+    result.push(s);
+    if (!s || typeof s !== "object") continue;
+    if (typeof s.$ref === "string") order.push(lookupRef(root, s.$ref));
+    if (Array.isArray(s.allOf)) order.push(...s.allOf);
+    for (const branch of ["if", "then", "else"]) if (s[branch] !== undefined) order.push(s[branch]);
+  }
+  return result;
+}
+
+function lookupRef(root, ref) {
+  const hash = ref.indexOf("#");
+  const pointer = hash < 0 ? "" : decodeURIComponent(ref.slice(hash + 1));
+  let value = root;
+  for (const part of pointer.split("/").slice(1)) value = value?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  return value;
 }
 
 /** "/members/0/fullName" -> "members.0.fullName" (JSON Pointer unescaped). */
@@ -22,6 +115,7 @@ export function fieldIdOf(error) {
   const join = (name) => (base ? `${base}.${name}` : name);
   if (error.keyword === "required") return join(error.params.missingProperty);
   if (error.keyword === "dependentRequired") return join(error.params.missingProperty);
+  if (error.keyword === "additionalProperties") return join(error.params.additionalProperty);
   return base;
 }
 
@@ -45,7 +139,7 @@ export function mapErrors(errors, describe) {
 }
 
 function rank(error) {
-  return { required: 0, type: 1, minLength: 2, format: 3, pattern: 3 }[error.keyword] ?? 5;
+  return { required: 0, additionalProperties: 0, type: 1, controlCharacter: 2, minLength: 2, format: 3, pattern: 3, maxDate: 4 }[error.keyword] ?? 5;
 }
 
 function fallback(id) {
@@ -107,6 +201,15 @@ export function messageFor(error, field) {
       const item = field.itemLabel || { vi: "mục", en: "items" };
       return both(`Chỉ được tối đa ${p.limit} ${lower(item.vi)}`, `Add no more than ${p.limit} ${lower(item.en)}`);
     }
+    case "additionalProperties": {
+      const name = p.additionalProperty;
+      return both(`Trường “${name}” không có trong biểu mẫu này; vui lòng bỏ thông tin này`, `The field “${name}” is not part of this form; please remove it`);
+    }
+    case "controlCharacter":
+      return both(`${L.vi} chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL); vui lòng nhập lại`,
+        `${L.en} contains a control character that is not allowed (such as NUL); please type it again`);
+    case "maxDate":
+      return both(`${L.vi} không được sau ngày hôm nay`, `${L.en} cannot be after today`);
     default:
       return both(`${L.vi} không hợp lệ`, `${L.en} is not valid`);
   }

@@ -118,6 +118,25 @@ internal static class ErrorMessages
         ? ("Không được nhập thông tin này", "This information must not be entered")
         : ($"Không được nhập {ui.LabelVi}", $"{En(ui)} must not be entered");
 
+    /// <summary>A field the form does not have (objects are closed, so unknown answers are never stored).</summary>
+    public static (string Vi, string En) UnknownField(string name) =>
+        ($"Trường “{name}” không có trong biểu mẫu này; vui lòng bỏ thông tin này", $"The field “{name}” is not part of this form; please remove it");
+
+    /// <summary>Text holding a control character (NUL, U+0001–U+001F, DEL...; line breaks and tabs only in a multi-line answer).</summary>
+    public static (string Vi, string En) ControlCharacter(UiHints ui) => ui.LabelVi is null
+        ? ("Nội dung chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL); vui lòng nhập lại", "The text contains a control character that is not allowed (such as NUL); please type it again")
+        : ($"{ui.LabelVi} chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL); vui lòng nhập lại", $"{En(ui)} contains a control character that is not allowed (such as NUL); please type it again");
+
+    /// <summary>A date (of birth) after today.</summary>
+    public static (string Vi, string En) AfterToday(UiHints ui) => ui.LabelVi is null
+        ? ("Ngày không được sau ngày hôm nay", "The date cannot be after today")
+        : ($"{ui.LabelVi} không được sau ngày hôm nay", $"{En(ui)} cannot be after today");
+
+    /// <summary>Any other failed rule.</summary>
+    public static (string Vi, string En) Invalid(UiHints ui) => ui.LabelVi is null
+        ? ("Giá trị không hợp lệ", "The value is not valid")
+        : ($"{ui.LabelVi} không hợp lệ", $"{En(ui)} is not valid");
+
     /// <summary>The label for an item of a repeat group without its own label, e.g. "Thành viên 2".</summary>
     public static (string Vi, string En)? ItemLabel(UiHints group, int index)
     {

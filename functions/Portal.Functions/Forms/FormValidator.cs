@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Portal.Domain.Calendar;
 using Portal.Domain.Catalogue;
 using Portal.Domain.Forms;
 using Portal.Functions.Catalogue;
@@ -8,18 +9,21 @@ namespace Portal.Functions.Forms;
 
 /// <summary>
 /// Validates e-Form answers authoritatively: the procedure's JSON Schema (the same one the browser checks with
-/// ajv), then the facts a schema cannot know (a ward must belong to the chosen province).
+/// ajv; JsonSchema.Net through <see cref="FormSchema"/>), with "today" taken from the injected clock in Vietnam time,
+/// then the facts a schema cannot know (a ward must belong to the chosen province).
 /// Schemas are compiled once, at start-up, so a broken catalogue file stops the app with its name.
 /// </summary>
 public sealed class FormValidator
 {
     private readonly Dictionary<string, FormSchema> _schemas;
     private readonly AddressBook _addresses;
+    private readonly TimeProvider _time;
 
-    /// <summary>Compiles every procedure's schema.</summary>
-    public FormValidator(CatalogueModel catalogue, AddressBook addresses)
+    /// <summary>Loads every procedure's schema.</summary>
+    public FormValidator(CatalogueModel catalogue, AddressBook addresses, TimeProvider time)
     {
         _addresses = addresses;
+        _time = time;
         _schemas = catalogue.Procedures.ToDictionary(p => p.Code, p =>
         {
             try
@@ -36,7 +40,8 @@ public sealed class FormValidator
     /// <summary>Errors keyed by field id ("applicant.cccd"); empty when the answers are valid.</summary>
     public IReadOnlyDictionary<string, string[]> Validate(Procedure procedure, JsonElement answers)
     {
-        var errors = _schemas[procedure.Code].Validate(answers)
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(_time.GetUtcNow()));
+        var errors = _schemas[procedure.Code].Validate(answers, today)
             .GroupBy(e => e.Field.Length == 0 ? "form" : e.Field)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray());
         CheckAddresses(answers, "", errors);

@@ -9,6 +9,9 @@ namespace Portal.Domain.Tests.Forms;
 /// </summary>
 internal static class SampleEForm
 {
+    /// <summary>The day the tests validate on (Vietnam time).</summary>
+    public static readonly DateOnly Today = new(2026, 11, 30);
+
     public const string SchemaJson = """
     {
       "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -92,6 +92,24 @@ public partial class SubmitDossierTests(PortalAppFixture app)
     }
 
     [Fact]
+    public async Task NulInAName_UnknownFieldAndFutureBirthDate_AreRefusedByFieldAndNothingIsStored()
+    {
+        using var client = await app.SignedInAsync();
+        var form = SampleDossiers.BirthRegistrationForm();
+        form["applicant"]!["fullName"] = "Nguyễn Thị\u0000Lan";
+        form["applicant"]!["nickname"] = "Lan";
+        form["child"]!["dateOfBirth"] = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var key = NewKey();
+        var response = await Submit(client, SampleDossiers.BirthRegistrationSubmission(form), key);
+        var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.Contains("ký tự điều khiển", errors.GetProperty("applicant.fullName")[0].GetString());
+        Assert.Contains("nickname", errors.GetProperty("applicant.nickname")[0].GetString());
+        Assert.Contains("sau ngày hôm nay", errors.GetProperty("child.dateOfBirth")[0].GetString());
+        Assert.Null(await app.Services.GetRequiredService<SubmissionLedger>().FindAsync(Citizens.Lan, key, default));
+    }
+
+    [Fact]
     public async Task MissingMandatoryDocument_IsKeyedByDocument()
     {
         using var client = await app.SignedInAsync();

@@ -43,4 +43,20 @@ public class DraftAndErrorsTests(BrowserFixture browser)
         await Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
         await BrowserFixture.ScreenshotAsync(page, "09-mobile-file-error");
     }
+
+    [Fact]
+    public async Task ControlCharacterAndFutureDateOfBirth_AreRefusedInThePage_NamingTheFields()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAndOpenForm(page, "Lê Hoàng Anh", "1.001193");
+        // A pasted escape character and a birth date of tomorrow (Vietnam time), as the server refuses them too.
+        await page.Locator("#f-child-fullName").FillAsync("Trần Minh\u001bKhôi");
+        await page.Locator("#f-child-fullName").BlurAsync();
+        var tomorrow = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.Locator("#f-child-dateOfBirth").FillAsync(tomorrow);
+        await page.Locator("#f-child-dateOfBirth").BlurAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp tục" }).ClickAsync();
+        await Expect(page.Locator("#f-child-fullName-error")).ToContainTextAsync("ký tự điều khiển");
+        await Expect(page.Locator("#f-child-dateOfBirth-error")).ToContainTextAsync("không được sau ngày hôm nay");
+    }
 }
