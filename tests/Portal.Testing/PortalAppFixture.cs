@@ -22,8 +22,17 @@ public sealed class PortalAppFixture : IAsyncLifetime
 
     private WebApplication? _app;
 
+    /// <summary>A fixture over an Azurite on disk (the tests' default).</summary>
+    public PortalAppFixture()
+        : this(new AzuriteFixture())
+    {
+    }
+
+    /// <summary>A fixture over the given (not yet started) Azurite, e.g. one kept in memory for benchmarks.</summary>
+    public PortalAppFixture(AzuriteFixture azurite) => Azurite = azurite;
+
     /// <summary>The storage emulator.</summary>
-    public AzuriteFixture Azurite { get; } = new();
+    public AzuriteFixture Azurite { get; }
 
     /// <summary>The app's clock.</summary>
     public ManualTimeProvider Clock { get; } = new(Start);
