@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Portal.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Xunit;
 
 namespace Portal.Testing;
@@ -27,7 +29,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private readonly List<string> _output = [];
     private Process? _process;
     private string? _workspace;
-    private StorageAccount? _account;
+    private TableServiceClient? _tables;
+    private BlobServiceClient? _blobs;
+    private QueueServiceClient? _queues;
 
     /// <summary>
     /// Keep Azurite's data in memory (<c>--inMemoryPersistence</c>) instead of its on-disk store, which slows badly
@@ -51,8 +55,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
-    /// <summary>A storage account bound to this Azurite.</summary>
-    public StorageAccount Account => _account ?? throw new InvalidOperationException("Azurite has not been started.");
+    /// <summary>The Table service of this Azurite.</summary>
+    public TableServiceClient Tables => _tables ?? throw NotStarted();
+
+    /// <summary>The Blob service of this Azurite.</summary>
+    public BlobServiceClient Blobs => _blobs ?? throw NotStarted();
+
+    /// <summary>The Queue service of this Azurite.</summary>
+    public QueueServiceClient Queues => _queues ?? throw NotStarted();
+
+    private static InvalidOperationException NotStarted() => new("Azurite has not been started.");
 
     /// <summary>Starts Azurite and waits until the three ports accept connections.</summary>
     public async Task InitializeAsync()
@@ -104,7 +116,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
 
         await WaitForPortsAsync().ConfigureAwait(false);
-        _account = StorageAccount.FromConnectionString(ConnectionString);
+        _tables = new TableServiceClient(ConnectionString);
+        _blobs = new BlobServiceClient(ConnectionString);
+        _queues = new QueueServiceClient(ConnectionString);
     }
 
     /// <summary>Stops Azurite (the whole process tree) and deletes its workspace.</summary>
@@ -122,7 +136,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>Creates a new, uniquely named table.</summary>
     public async Task<TableClient> CreateTableAsync(string prefix = "t")
     {
-        var table = Account.GetTableClient(UniqueName(prefix));
+        var table = Tables.GetTableClient(UniqueName(prefix));
         await table.CreateIfNotExistsAsync().ConfigureAwait(false);
         return table;
     }
@@ -130,7 +144,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>Creates a new, uniquely named blob container.</summary>
     public async Task<BlobContainerClient> CreateContainerAsync(string prefix = "c")
     {
-        var container = Account.GetBlobContainerClient(UniqueName(prefix));
+        var container = Blobs.GetBlobContainerClient(UniqueName(prefix));
         await container.CreateIfNotExistsAsync().ConfigureAwait(false);
         return container;
     }
@@ -138,7 +152,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>Creates a new, uniquely named queue.</summary>
     public async Task<QueueClient> CreateQueueAsync(string prefix = "q")
     {
-        var queue = Account.GetQueueClient(UniqueName(prefix));
+        var queue = Queues.GetQueueClient(UniqueName(prefix));
         await queue.CreateIfNotExistsAsync().ConfigureAwait(false);
         return queue;
     }
