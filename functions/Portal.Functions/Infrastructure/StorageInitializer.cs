@@ -13,8 +13,10 @@ public sealed class StorageInitializer(TableServiceClient tables, BlobServiceCli
         {
             try
             {
-                foreach (var table in StorageNames.Tables) await tables.GetTableClient(table).CreateIfNotExistsAsync(cancellationToken);
-                foreach (var container in StorageNames.Containers) await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                // All at once: start-up time matters (the app does not listen before this is done).
+                await Task.WhenAll(
+                    StorageNames.Tables.Select(t => (Task)tables.GetTableClient(t).CreateIfNotExistsAsync(cancellationToken))
+                        .Concat(StorageNames.Containers.Select(c => blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken))));
                 return;
             }
             catch (Exception e) when (attempt < 10 && e is not OperationCanceledException)
