@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Portal.Functions.Infrastructure;
 using Xunit;
 
 namespace Portal.Testing;
@@ -116,9 +118,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
 
         await WaitForPortsAsync().ConfigureAwait(false);
-        _tables = new TableServiceClient(ConnectionString);
-        _blobs = new BlobServiceClient(ConnectionString);
-        _queues = new QueueServiceClient(ConnectionString);
+        // Built as the app builds its own (one place: StorageConfiguration), from the connection string.
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection([new(StorageConfiguration.ConnectionString, ConnectionString)]).Build();
+        _tables = StorageConfiguration.CreateTableService(settings);
+        _blobs = StorageConfiguration.CreateBlobService(settings);
+        _queues = StorageConfiguration.CreateQueueService(settings);
     }
 
     /// <summary>Stops Azurite (the whole process tree) and deletes its workspace.</summary>
