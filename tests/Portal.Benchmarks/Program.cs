@@ -1,18 +1,23 @@
 using Portal.Benchmarks;
 
-// dotnet run -c Release --project tests/Portal.Benchmarks -- sweep
+// dotnet run -c Release --project tests/Portal.Benchmarks -- sweep | submissions
 switch (args.FirstOrDefault())
 {
     case "sweep":
         await SweepBenchmark.RunAsync(skipSubmissions: args.Contains("--no-submissions"));
         return 0;
+    case "submissions":
+        await SweepBenchmark.RunSubmissionsAsync();
+        return 0;
     default:
         Console.Error.WriteLine("""
             usage: dotnet run -c Release --project tests/Portal.Benchmarks -- sweep [--no-submissions]
+                   dotnet run -c Release --project tests/Portal.Benchmarks -- submissions
 
               sweep   timer sweep cost with 1,000 / 10,000 / 100,000 pending timers and 100 due (TimerStore.DueAsync and
                       TimerSweep.RunAsync with a no-op handler), raw Azurite single-entity insert rate, and the
                       submission rate of the in-process app (POST /api/dossiers, 4 concurrent clients) against it.
+              submissions  only the last part (raw inserts and submissions); on an Azurite kept in memory.
             """);
         return 2;
 }

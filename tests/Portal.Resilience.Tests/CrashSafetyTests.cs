@@ -9,7 +9,7 @@ using Portal.Domain.Lifecycle;
 using Portal.Functions.Dossiers;
 using Portal.Functions.Infrastructure;
 using Portal.Functions.Lifecycle;
-using Portal.Storage;
+using Azure.Data.Tables;
 using Portal.Testing;
 using Xunit.Abstractions;
 
@@ -185,23 +185,23 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite, ITestOutputHelper o
     private async Task<List<Problem>> AuditAsync(IReadOnlyList<DossierRun> runs, Driver driver)
     {
         var failures = new List<Problem>();
-        var account = azurite.Account;
-        var store = new DossierStore(account);
+        var tables = azurite.Tables;
+        var store = new DossierStore(tables);
         var deadlines = new Deadlines();
-        var dossiersTable = account.GetTableClient(StorageNames.DossiersTable);
-        var notificationsTable = account.GetTableClient(StorageNames.NotificationsTable);
-        var inboxTable = account.GetTableClient(StorageNames.InboxTable);
-        var timerRows = await new Portal.Functions.Triggers.TimerStore(account, TimeProvider.System).AllAsync(default);
+        var dossiersTable = tables.GetTableClient(StorageNames.DossiersTable);
+        var notificationsTable = tables.GetTableClient(StorageNames.NotificationsTable);
+        var inboxTable = tables.GetTableClient(StorageNames.InboxTable);
+        var timerRows = await new Portal.Functions.Triggers.TimerStore(tables, TimeProvider.System).AllAsync(default);
 
         // The dossiers stored are exactly the acknowledged submissions: no retried submission made a second one.
-        var stored = (await ToListAsync(dossiersTable.QueryAsync(TableFilter.RowKeyEquals("dossier")))).Select(e => e.PartitionKey).ToHashSet();
+        var stored = (await ToListAsync(dossiersTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {"dossier"}")))).Select(e => e.PartitionKey).ToHashSet();
         var acknowledged = runs.Select(r => r.Code).ToHashSet();
         foreach (var code in stored.Except(acknowledged)) failures.Add(new("submissions exactly once", $"{code}: stored but no submission was acknowledged with it (duplicate submission?)"));
         foreach (var code in acknowledged.Except(stored)) failures.Add(new("submissions exactly once", $"{code}: submission acknowledged but the dossier is not stored"));
         if (runs.Count != acknowledged.Count) failures.Add(new("submissions exactly once", "two acknowledged submissions got the same code"));
 
         // No message left owed anywhere.
-        foreach (var row in await ToListAsync(dossiersTable.QueryAsync(TableFilter.RowKeyStartsWith("out-"))))
+        foreach (var row in await ToListAsync(dossiersTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {"out-"} and RowKey lt {"out."}"))))
         {
             failures.Add(new("outbox empty", $"{row.PartitionKey}: outbox row {row.RowKey} never relayed"));
         }
@@ -274,7 +274,7 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite, ITestOutputHelper o
                     owed[new OutboxMessage(e.Sequence, i++, code, audience, "", "").Id] = (audience, text);
                 }
             }
-            var delivered = (await ToListAsync(notificationsTable.QueryAsync(TableFilter.PartitionKeyEquals(code)))).ToDictionary(n => n.RowKey);
+            var delivered = (await ToListAsync(notificationsTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {code}")))).ToDictionary(n => n.RowKey);
             foreach (var (id, message) in owed)
             {
                 if (!delivered.TryGetValue(id, out var n)) Fail("messages delivered exactly as owed", $"message {id} ({message.Audience}) owed by the history was never delivered");
@@ -293,7 +293,8 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite, ITestOutputHelper o
             }
 
             // 5. The officers' inbox line follows the dossier: same version while open, gone once closed.
-            var line = await inboxTable.GetAsync(dossier.AgencyCode, code);
+            var found = await inboxTable.GetEntityIfExistsAsync<TableEntity>(dossier.AgencyCode, code);
+            var line = found.HasValue ? found.Value : null;
             if (!state.IsClosed && line?.GetInt32("Version") != state.Version) Fail("inbox follows the dossier", $"inbox line at version {line?.GetInt32("Version")?.ToString(CultureInfo.InvariantCulture) ?? "none"}, dossier at {state.Version}");
             if (state.IsClosed && line is not null) Fail("inbox follows the dossier", $"closed (v{state.Version} {state.Status}) but still in the inbox at version {line.GetInt32("Version")}");
         }

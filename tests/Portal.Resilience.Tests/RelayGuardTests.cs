@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Lifecycle;
 using Portal.Functions.Dossiers;
 using Portal.Functions.Infrastructure;
 using Portal.Functions.Lifecycle;
 using Portal.Functions.Triggers;
-using Portal.Storage;
 using Portal.Testing;
 using CatalogueModel = Portal.Domain.Catalogue.Catalogue;
 
@@ -45,7 +45,7 @@ public sealed class RelayGuardTests(PortalAppFixture app) : IClassFixture<Portal
         // The commit lands, and the process dies before relaying it.
         var owed = EventNarrative.MessagesFor(e, code).Select((m, i) => new OutboxMessage(state.Version, i, code, m.Audience, e.GetType().Name, m.Text)).ToList();
         Assert.NotEmpty(owed);
-        await store.CommitChangeAsync(before with { Lifecycle = state }, before.ETag!, [new DossierEvent(state.Version, e, "")], owed, default);
+        await store.CommitChangeAsync(before with { Lifecycle = state }, before.ETag!.Value, [new DossierEvent(state.Version, e, "")], owed, default);
 
         // The sweeps that follow must still deliver everything the commit owes.
         app.Clock.Advance(TimeSpan.FromMinutes(3));
@@ -59,8 +59,9 @@ public sealed class RelayGuardTests(PortalAppFixture app) : IClassFixture<Portal
         var armed = await services.GetRequiredService<TimerStore>().AllAsync(default);
         var supplementDue = Assert.Single(DossierTimers.Due(state, deadlines.Calendar, deadlines.Settings));
         Assert.Contains(armed, t => t.Target == $"{code}|{supplementDue.Kind}" && t.DueAt == supplementDue.DueAt);
-        var line = await app.Azurite.Account.GetTableClient(StorageNames.InboxTable).GetAsync(before.AgencyCode, code);
-        Assert.Equal(state.Version, line?.GetInt32("Version"));
+        var line = await app.Azurite.Tables.GetTableClient(StorageNames.InboxTable).GetEntityIfExistsAsync<TableEntity>(before.AgencyCode, code);
+        Assert.True(line.HasValue);
+        Assert.Equal(state.Version, line.Value!.GetInt32("Version"));
     }
 
     [Fact]

@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Portal.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Portal.Functions.Infrastructure;
 using Xunit;
 
 namespace Portal.Testing;
@@ -27,7 +31,15 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private readonly List<string> _output = [];
     private Process? _process;
     private string? _workspace;
-    private StorageAccount? _account;
+    private TableServiceClient? _tables;
+    private BlobServiceClient? _blobs;
+    private QueueServiceClient? _queues;
+
+    /// <summary>
+    /// Keep Azurite's data in memory (<c>--inMemoryPersistence</c>) instead of its on-disk store, which slows badly
+    /// past ~45 MB of table data: for load tests and benchmarks. Set before <see cref="InitializeAsync"/>.
+    /// </summary>
+    public bool InMemory { get; init; }
 
     /// <summary>Blob service port.</summary>
     public int BlobPort { get; private set; }
@@ -45,8 +57,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
-    /// <summary>A storage account bound to this Azurite.</summary>
-    public StorageAccount Account => _account ?? throw new InvalidOperationException("Azurite has not been started.");
+    /// <summary>The Table service of this Azurite.</summary>
+    public TableServiceClient Tables => _tables ?? throw NotStarted();
+
+    /// <summary>The Blob service of this Azurite.</summary>
+    public BlobServiceClient Blobs => _blobs ?? throw NotStarted();
+
+    /// <summary>The Queue service of this Azurite.</summary>
+    public QueueServiceClient Queues => _queues ?? throw NotStarted();
+
+    private static InvalidOperationException NotStarted() => new("Azurite has not been started.");
 
     /// <summary>Starts Azurite and waits until the three ports accept connections.</summary>
     public async Task InitializeAsync()
@@ -70,11 +90,15 @@ public sealed class AzuriteFixture : IAsyncLifetime
         foreach (var argument in new[]
         {
             entry, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
-            "--location", _workspace,
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        // Azurite refuses --location together with --inMemoryPersistence.
+        foreach (var argument in InMemory ? ["--inMemoryPersistence"] : new[] { "--location", _workspace })
         {
             start.ArgumentList.Add(argument);
         }
@@ -94,7 +118,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
 
         await WaitForPortsAsync().ConfigureAwait(false);
-        _account = StorageAccount.FromConnectionString(ConnectionString);
+        // Built as the app builds its own (one place: StorageConfiguration), from the connection string.
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection([new(StorageConfiguration.ConnectionString, ConnectionString)]).Build();
+        _tables = StorageConfiguration.CreateTableService(settings);
+        _blobs = StorageConfiguration.CreateBlobService(settings);
+        _queues = StorageConfiguration.CreateQueueService(settings);
     }
 
     /// <summary>Stops Azurite (the whole process tree) and deletes its workspace.</summary>
@@ -112,7 +141,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>Creates a new, uniquely named table.</summary>
     public async Task<TableClient> CreateTableAsync(string prefix = "t")
     {
-        var table = Account.GetTableClient(UniqueName(prefix));
+        var table = Tables.GetTableClient(UniqueName(prefix));
         await table.CreateIfNotExistsAsync().ConfigureAwait(false);
         return table;
     }
@@ -120,7 +149,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>Creates a new, uniquely named blob container.</summary>
     public async Task<BlobContainerClient> CreateContainerAsync(string prefix = "c")
     {
-        var container = Account.GetBlobContainerClient(UniqueName(prefix));
+        var container = Blobs.GetBlobContainerClient(UniqueName(prefix));
         await container.CreateIfNotExistsAsync().ConfigureAwait(false);
         return container;
     }
@@ -128,7 +157,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>Creates a new, uniquely named queue.</summary>
     public async Task<QueueClient> CreateQueueAsync(string prefix = "q")
     {
-        var queue = Account.GetQueueClient(UniqueName(prefix));
+        var queue = Queues.GetQueueClient(UniqueName(prefix));
         await queue.CreateIfNotExistsAsync().ConfigureAwait(false);
         return queue;
     }

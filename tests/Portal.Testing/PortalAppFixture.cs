@@ -22,8 +22,8 @@ public sealed class PortalAppFixture : IAsyncLifetime
 
     private WebApplication? _app;
 
-    /// <summary>The storage emulator.</summary>
-    public AzuriteFixture Azurite { get; } = new();
+    /// <summary>The storage emulator (not yet started): on disk by default, or one kept in memory for benchmarks.</summary>
+    public AzuriteFixture Azurite { get; init; } = new();
 
     /// <summary>The app's clock.</summary>
     public ManualTimeProvider Clock { get; } = new(Start);
@@ -33,6 +33,9 @@ public sealed class PortalAppFixture : IAsyncLifetime
 
     /// <summary>The app's services, for checking what was stored.</summary>
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>Extra services (e.g. storage client options with a test policy), registered after the app's own.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     /// <summary>Extra configuration for a derived fixture.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
@@ -52,6 +55,7 @@ public sealed class PortalAppFixture : IAsyncLifetime
             builder.Configuration.AddInMemoryCollection(Settings);
             builder.Services.AddSingleton<TimeProvider>(Clock);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            ConfigureServices?.Invoke(builder.Services);
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
 using Portal.Domain.Lifecycle;
+using Portal.Functions.Documents;
 using Portal.Functions.Identity;
 using Portal.Functions.Infrastructure;
 using Portal.Functions.Lifecycle;
-using Portal.Storage;
 using CatalogueModel = Portal.Domain.Catalogue.Catalogue;
 
 namespace Portal.Functions.Dossiers;
@@ -35,7 +34,7 @@ public static class CitizenLifecycle
             : throw ProblemException.Forbidden("Hồ sơ này không thuộc tài khoản của bạn.");
 
     private static async Task<IResult> Supplement(string code, HttpContext http, DossierStore dossiers, CatalogueModel catalogue, DossierLifecycle lifecycle,
-        StorageAccount storage, TrackDossier track)
+        IDocumentStore documents, TrackDossier track)
     {
         var ct = http.RequestAborted;
         var dossier = await dossiers.FindAsync(code, ct) ?? throw ProblemException.NotFound($"Không có hồ sơ mã '{code}'.");
@@ -51,7 +50,7 @@ public static class CitizenLifecycle
         {
             throw new LifecycleConflict(dossier, "Hồ sơ hiện không có yêu cầu bổ sung nào đang chờ.");
         }
-        var stored = await SubmitDossier.StoreAttachmentsAsync(storage, code, attachments, ct);
+        var stored = await SubmitDossier.StoreAttachmentsAsync(documents, code, attachments, ct);
         string? note = form["note"];
         var command = new ProvideSupplement
         {
@@ -70,11 +69,11 @@ public static class CitizenLifecycle
         return Results.Json(await track.ViewAsync(updated, http.RequestAborted), InfrastructureExtensions.Json);
     }
 
-    private static async Task<IResult> Result(string code, string? phone, HttpContext http, TrackDossier track, StorageAccount storage)
+    private static async Task<IResult> Result(string code, string? phone, HttpContext http, TrackDossier track, IDocumentStore documents)
     {
         var dossier = await track.FindVisibleAsync(http, code, phone);
         if (dossier.Lifecycle.ResultBlob is not { } blobName) throw ProblemException.NotFound("Hồ sơ chưa có kết quả.");
-        return await StoredFiles.FileAsync(storage, blobName, "application/pdf", $"ket-qua-{code}.pdf", http.RequestAborted);
+        return await StoredFiles.FileAsync(documents, blobName, "application/pdf", $"ket-qua-{code}.pdf", http.RequestAborted);
     }
 
     private static async Task<IResult> Notifications(string code, string? phone, HttpContext http, TrackDossier track, NotificationLog log)
@@ -84,7 +83,7 @@ public static class CitizenLifecycle
         return Results.Json(all.Where(n => n.Audience == Audience.Applicant).ToList(), InfrastructureExtensions.Json);
     }
 
-    private static async Task<IResult> Verify(string code, string? sha256, HttpContext http, DossierStore dossiers, CatalogueModel catalogue, StorageAccount storage)
+    private static async Task<IResult> Verify(string code, string? sha256, HttpContext http, DossierStore dossiers, CatalogueModel catalogue, IDocumentStore documents)
     {
         if (string.IsNullOrWhiteSpace(sha256) || sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigit))
         {
@@ -96,8 +95,7 @@ public static class CitizenLifecycle
         if (valid)
         {
             // Check the stored bytes still hash to the recorded value.
-            var blob = await storage.GetBlobContainerClient(StorageNames.AttachmentsContainer).DownloadAsync(s!.ResultBlob!, http.RequestAborted);
-            valid = blob is not null && Convert.ToHexStringLower(SHA256.HashData(blob.Content.ToArray())) == s.ResultSha256;
+            valid = await documents.VerifyAsync(s!.ResultBlob!, s.ResultSha256!, http.RequestAborted);
         }
         return Results.Json(new VerificationResult(code, valid,
             valid ? catalogue.Find(dossier!.ProcedureCode)?.Name : null,

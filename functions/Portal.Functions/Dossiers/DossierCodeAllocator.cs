@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using Portal.Domain.Dossiers;
 using Portal.Functions.Infrastructure;
-using Portal.Storage;
 
 namespace Portal.Functions.Dossiers;
 
@@ -9,9 +9,9 @@ namespace Portal.Functions.Dossiers;
 /// RK = yyMMdd) advanced with If-Match, so two concurrent submissions can never get the same number.
 /// A crash after a number is taken but before it is used leaves a gap, never a repeat.
 /// </summary>
-public sealed class DossierCodeAllocator(StorageAccount account)
+public sealed class DossierCodeAllocator(TableServiceClient tables)
 {
-    private readonly TableClient _table = account.GetTableClient(StorageNames.SequencesTable);
+    private readonly TableClient _table = tables.GetTableClient(StorageNames.SequencesTable);
 
     /// <summary>Takes the next code of an agency for a receipt date.</summary>
     public async Task<string> NextAsync(string agencyCode, DateOnly receiptDate, CancellationToken ct)
@@ -21,21 +21,37 @@ public sealed class DossierCodeAllocator(StorageAccount account)
         {
             try
             {
-                var current = await _table.GetAsync(agencyCode, day, ct);
-                if (current is null)
+                var current = await _table.GetEntityIfExistsAsync<SequenceRow>(agencyCode, day, cancellationToken: ct);
+                if (!current.HasValue)
                 {
-                    await _table.InsertAsync(new TableEntity(agencyCode, day) { ["Last"] = 1 }, ct);
+                    await StorageConflicts.WriteAsync(() => _table.AddEntityAsync(new SequenceRow { PartitionKey = agencyCode, RowKey = day, Last = 1 }, ct));
                     return DossierCode.Format(agencyCode, receiptDate, 1);
                 }
-                var next = (current.GetInt32("Last") ?? 0) + 1;
-                await _table.UpdateAsync(new TableEntity(agencyCode, day) { ["Last"] = next }, current.ETag!, TableUpdateMode.Replace, ct);
-                return DossierCode.Format(agencyCode, receiptDate, next);
+                var row = current.Value!;
+                row.Last++;
+                await StorageConflicts.WriteAsync(() => _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct));
+                return DossierCode.Format(agencyCode, receiptDate, row.Last);
             }
-            catch (Exception e) when (e is ConcurrencyConflictException or EntityAlreadyExistsException && attempt < 200)
+            catch (WriteConflictException) when (attempt < 200)
             {
                 // Someone else took a number first: read again. Jitter spreads the retries of many contenders.
                 await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 2), ct);
             }
         }
+    }
+
+    /// <summary>The counter row of an agency's day.</summary>
+    public sealed class SequenceRow : ITableEntity
+    {
+        /// <summary>Agency code.</summary>
+        public string PartitionKey { get; set; } = "";
+        /// <summary>Receipt date, yyMMdd.</summary>
+        public string RowKey { get; set; } = "";
+        /// <summary>The last number handed out.</summary>
+        public int Last { get; set; }
+        /// <inheritdoc />
+        public DateTimeOffset? Timestamp { get; set; }
+        /// <inheritdoc />
+        public Azure.ETag ETag { get; set; }
     }
 }

@@ -9,6 +9,7 @@ public static class DossierEndpoints
     public static IServiceCollection AddDossiers(this IServiceCollection services) => services
         .AddSingleton<Deadlines>()
         .AddSingleton<DossierStore>()
+        .AddSingleton<Documents.IDocumentStore, Documents.DocumentStore>()
         .AddSingleton<DossierCodeAllocator>()
         .AddSingleton<SubmissionLedger>()
         .AddScoped<SubmitDossier>()

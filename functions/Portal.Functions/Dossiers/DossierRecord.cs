@@ -34,7 +34,7 @@ public sealed record DossierRecord
     /// <summary>The lifecycle state folded from the history.</summary>
     public required DossierState Lifecycle { get; init; }
     /// <summary>Storage ETag of the row, for If-Match.</summary>
-    public string? ETag { get; init; }
+    public Azure.ETag? ETag { get; init; }
 
     /// <summary>Current status.</summary>
     public DossierStatus Status => Lifecycle.Status;

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
 using Portal.Domain.Calendar;
 using Portal.Domain.Lifecycle;
 using Portal.Functions.Infrastructure;
 using Portal.Functions.Lifecycle;
-using Portal.Storage;
 
 namespace Portal.Functions.Dossiers;
 
@@ -15,15 +16,15 @@ namespace Portal.Functions.Dossiers;
 /// <item><c>out-...</c>: messages owed (outbox), deleted by the relay once delivered.</item>
 /// </list>
 /// A change of state, the events it adds and the messages it owes are committed in ONE entity-group
-/// transaction (the commit point): all are written or none is. Azure Table transactions are atomic by
-/// contract; Azurite 3.37.0 rolls its $batch back too when any action fails (proved by
-/// <c>TableTransactionTests</c> in tests/Portal.Storage.Tests). Instants are stored in UTC and read back in
+/// transaction (the commit point, <see cref="TableTransactions.CommitAsync"/>): all are written or none is. Azure
+/// Table transactions are atomic by contract; Azurite 3.37.0 rolls its $batch back too when any action fails
+/// (proved by <c>TableTransactionTests</c> in tests/Portal.Stores.Tests). Instants are stored in UTC and read back in
 /// Vietnam time (+07:00).
 /// </summary>
-public sealed class DossierStore(StorageAccount account)
+public sealed class DossierStore(TableServiceClient tables)
 {
     private const string StateRow = "dossier";
-    private readonly TableClient _table = account.GetTableClient(StorageNames.DossiersTable);
+    private readonly TableClient _table = tables.GetTableClient(StorageNames.DossiersTable);
 
     /// <summary>Row key of a history event.</summary>
     public static string EventRow(int sequence) => $"evt-{sequence:D6}";
@@ -31,45 +32,42 @@ public sealed class DossierStore(StorageAccount account)
     /// <summary>Row key of an outbox message.</summary>
     public static string OutboxRow(int version, int index) => $"out-{version:D6}-{index:D2}";
 
-    /// <summary>Writes a new dossier with its first events and messages; <see cref="EntityAlreadyExistsException"/> if it exists.</summary>
-    public Task<string> CommitNewAsync(DossierRecord dossier, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct) =>
-        CommitAsync(TableTransactionAction.Insert(ToEntity(dossier)), dossier.Code, events, outbox, ct);
+    /// <summary>
+    /// Writes a new dossier with its first events and messages, atomically; a <see cref="WriteConflictException"/>
+    /// (<see cref="WriteConflictKind.AlreadyExists"/>) if it exists. Returns the row's ETag.
+    /// </summary>
+    public Task<ETag> CommitNewAsync(DossierRecord dossier, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct) =>
+        CommitAsync(new TableTransactionAction(TableTransactionActionType.Add, ToEntity(dossier)), dossier.Code, events, outbox, ct);
 
     /// <summary>
     /// Replaces the dossier row if it still has <paramref name="etag"/>, appending events and messages, atomically.
-    /// A stale ETag throws <see cref="ConcurrencyConflictException"/> and writes nothing. Returns the row's new ETag.
+    /// A stale ETag (412), or an event row someone appended first (409), throws <see cref="WriteConflictException"/>
+    /// and writes nothing. Returns the row's new ETag.
     /// </summary>
-    public async Task<string> CommitChangeAsync(DossierRecord dossier, string etag, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct)
-    {
-        try
-        {
-            return await CommitAsync(TableTransactionAction.Update(ToEntity(dossier), etag), dossier.Code, events, outbox, ct);
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 412 || (e.Status == 409 && e.FailedActionIndex > 0))
-        {
-            // 412: someone changed the dossier since it was read; 409 on an event row: someone appended first.
-            throw new ConcurrencyConflictException(e.Status, "Hồ sơ vừa được thay đổi bởi người khác.", e.ErrorCode);
-        }
-    }
+    public Task<ETag> CommitChangeAsync(DossierRecord dossier, ETag etag, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct) =>
+        CommitAsync(new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(dossier), etag), dossier.Code, events, outbox, ct);
 
-    private async Task<string> CommitAsync(TableTransactionAction state, string code, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct)
+    private async Task<ETag> CommitAsync(TableTransactionAction state, string code, IReadOnlyList<DossierEvent> events, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct)
     {
         var actions = new List<TableTransactionAction> { state };
-        actions.AddRange(events.Select(e => TableTransactionAction.Insert(ToEntity(code, e))));
-        actions.AddRange(outbox.Select(m => TableTransactionAction.Insert(ToEntity(code, m))));
-        var etags = await _table.SubmitTransactionAsync(actions, ct);
-        return etags[0]!;
+        actions.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(code, e))));
+        actions.AddRange(outbox.Select(m => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(code, m))));
+        var etags = await _table.CommitAsync(actions, ct);
+        return etags[0] ?? throw new InvalidOperationException("The Table service returned no ETag for the dossier row.");
     }
 
     /// <summary>The dossier, or null.</summary>
-    public async Task<DossierRecord?> FindAsync(string code, CancellationToken ct) =>
-        await _table.GetAsync(code, StateRow, ct) is { } e ? FromEntity(e) : null;
+    public async Task<DossierRecord?> FindAsync(string code, CancellationToken ct)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(code, StateRow, cancellationToken: ct);
+        return found.HasValue ? FromEntity(found.Value!) : null;
+    }
 
     /// <summary>The history, oldest first.</summary>
     public async Task<IReadOnlyList<DossierEvent>> HistoryAsync(string code, CancellationToken ct)
     {
         var events = new List<DossierEvent>();
-        await foreach (var e in _table.QueryAsync(TableFilter.And(TableFilter.PartitionKeyEquals(code), TableFilter.RowKeyStartsWith("evt-")), cancellationToken: ct))
+        await foreach (var e in _table.QueryAsync<TableEntity>(RowsStartingWith(code, "evt-"), cancellationToken: ct))
         {
             events.Add(new DossierEvent(e.GetInt32("Sequence")!.Value, ReadEvent(e), e.GetString("Text") ?? ""));
         }
@@ -80,15 +78,19 @@ public sealed class DossierStore(StorageAccount account)
     public async Task<IReadOnlyList<(string RowKey, OutboxMessage Message)>> OutboxAsync(string code, CancellationToken ct)
     {
         var owed = new List<(string, OutboxMessage)>();
-        await foreach (var e in _table.QueryAsync(TableFilter.And(TableFilter.PartitionKeyEquals(code), TableFilter.RowKeyStartsWith("out-")), cancellationToken: ct))
+        await foreach (var e in _table.QueryAsync<TableEntity>(RowsStartingWith(code, "out-"), cancellationToken: ct))
         {
             owed.Add((e.RowKey, JsonSerializer.Deserialize<OutboxMessage>(e.GetString("Message")!, InfrastructureExtensions.Json)!));
         }
         return owed;
     }
 
-    /// <summary>Removes a delivered message.</summary>
-    public Task DeleteOutboxAsync(string code, string rowKey, CancellationToken ct) => _table.DeleteAsync(code, rowKey, "*", ct);
+    /// <summary>Removes a delivered message (already gone is fine).</summary>
+    public Task DeleteOutboxAsync(string code, string rowKey, CancellationToken ct) => _table.DeleteEntityAsync(code, rowKey, ETag.All, ct);
+
+    /// <summary>The rows of a dossier whose row key starts with a prefix ending in '-' (the next character is '.').</summary>
+    private static string RowsStartingWith(string code, string prefix) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {code} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "."}");
 
     private static TableEntity ToEntity(DossierRecord d) => new(d.Code, StateRow)
     {

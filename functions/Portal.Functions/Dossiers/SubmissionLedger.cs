@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using Portal.Functions.Infrastructure;
-using Portal.Storage;
 
 namespace Portal.Functions.Dossiers;
 
@@ -13,23 +13,27 @@ public sealed record SubmissionEntry(string DossierCode, string RequestHash);
 /// The record is written before the dossier, holding the reserved code: a retry after a crash at any point
 /// finds it and completes the same dossier instead of creating a second one.
 /// </summary>
-public sealed class SubmissionLedger(StorageAccount account)
+public sealed class SubmissionLedger(TableServiceClient tables)
 {
-    private readonly TableClient _table = account.GetTableClient(StorageNames.SubmissionsTable);
+    private readonly TableClient _table = tables.GetTableClient(StorageNames.SubmissionsTable);
 
     /// <summary>The entry for a key, or null.</summary>
-    public async Task<SubmissionEntry?> FindAsync(string subject, string key, CancellationToken ct) =>
-        await _table.GetAsync(subject, key, ct) is { } e ? new SubmissionEntry(e.GetString("DossierCode")!, e.GetString("RequestHash")!) : null;
+    public async Task<SubmissionEntry?> FindAsync(string subject, string key, CancellationToken ct)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(subject, key, cancellationToken: ct);
+        return found.HasValue ? new SubmissionEntry(found.Value!.GetString("DossierCode"), found.Value.GetString("RequestHash")) : null;
+    }
 
     /// <summary>Records a key; returns the existing entry instead when the key was recorded first by another attempt.</summary>
     public async Task<SubmissionEntry> RecordAsync(string subject, string key, SubmissionEntry entry, CancellationToken ct)
     {
         try
         {
-            await _table.InsertAsync(new TableEntity(subject, key) { ["DossierCode"] = entry.DossierCode, ["RequestHash"] = entry.RequestHash }, ct);
+            await StorageConflicts.WriteAsync(() => _table.AddEntityAsync(
+                new TableEntity(subject, key) { ["DossierCode"] = entry.DossierCode, ["RequestHash"] = entry.RequestHash }, ct));
             return entry;
         }
-        catch (EntityAlreadyExistsException)
+        catch (WriteConflictException)
         {
             return (await FindAsync(subject, key, ct))!;
         }
@@ -39,7 +43,10 @@ public sealed class SubmissionLedger(StorageAccount account)
     public async Task<IReadOnlyList<string>> CodesOfAsync(string subject, CancellationToken ct)
     {
         var codes = new List<string>();
-        await foreach (var e in _table.QueryAsync(TableFilter.PartitionKeyEquals(subject), cancellationToken: ct)) codes.Add(e.GetString("DossierCode")!);
+        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {subject}"), cancellationToken: ct))
+        {
+            codes.Add(e.GetString("DossierCode"));
+        }
         return codes;
     }
 }

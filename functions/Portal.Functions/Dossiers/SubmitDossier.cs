@@ -7,12 +7,12 @@ using Portal.Domain.Dossiers;
 using Portal.Domain.Calendar;
 using Portal.Domain.Lifecycle;
 using Portal.Functions.Catalogue;
+using Portal.Functions.Documents;
 using Portal.Functions.Lifecycle;
 using Portal.Functions.Triggers;
 using Portal.Functions.Forms;
 using Portal.Functions.Identity;
 using Portal.Functions.Infrastructure;
-using Portal.Storage;
 using CatalogueModel = Portal.Domain.Catalogue.Catalogue;
 
 namespace Portal.Functions.Dossiers;
@@ -30,7 +30,7 @@ public sealed partial class SubmitDossier(
     DossierCodeAllocator codes,
     SubmissionLedger ledger,
     DossierStore dossiers,
-    StorageAccount storage,
+    IDocumentStore documents,
     TimerStore timers,
     OutboxRelay relay,
     DraftStore drafts,
@@ -71,7 +71,7 @@ public sealed partial class SubmitDossier(
             new SubmissionEntry(await codes.NextAsync(agency, Deadlines.LocalDate(now), ct), requestHash), ct);
         if (entry.RequestHash != requestHash) throw ProblemException.Conflict("Mã Idempotency-Key này đã được dùng cho một lần nộp khác.");
 
-        var stored = await StoreAttachmentsAsync(storage, entry.DossierCode, attachments, ct);
+        var stored = await StoreAttachmentsAsync(documents, entry.DossierCode, attachments, ct);
         var applicant = form.GetProperty("applicant");
         var submitted = DossierDecider.Submit(now, subject, ProcessingTimes.Of(procedure.ProcessingTime), deadlines.Calendar);
         var record = new DossierRecord
@@ -94,13 +94,9 @@ public sealed partial class SubmitDossier(
         {
             await dossiers.CommitNewAsync(record, [history], [notice], ct);
         }
-        catch (EntityAlreadyExistsException)
+        catch (WriteConflictException e) when (e.Kind == WriteConflictKind.AlreadyExists)
         {
             // A concurrent retry with the same key committed it first: answer as that one did.
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
-        {
-            // Same, reported by the transaction.
         }
         await drafts.DeleteAsync(subject, procedure.Code, ct);
         await relay.TryRelayAsync(record.Code, ct);
@@ -190,24 +186,14 @@ public sealed partial class SubmitDossier(
         return attachments;
     }
 
-    internal static async Task<IReadOnlyList<StoredDocument>> StoreAttachmentsAsync(StorageAccount storage, string code, IReadOnlyList<Attachment> attachments, CancellationToken ct)
+    internal static async Task<IReadOnlyList<StoredDocument>> StoreAttachmentsAsync(IDocumentStore documents, string code, IReadOnlyList<Attachment> attachments, CancellationToken ct)
     {
-        var container = storage.GetBlobContainerClient(StorageNames.AttachmentsContainer);
         var stored = new List<StoredDocument>();
         foreach (var a in attachments)
         {
             // Content-addressed under the dossier: a retry writes the same name with the same bytes.
-            var sha = Convert.ToHexStringLower(SHA256.HashData(a.Content));
-            var blob = $"dossiers/{code}/{a.Document.Id}/{sha}";
-            try
-            {
-                await container.UploadAsync(blob, BinaryData.FromBytes(a.Content), a.ContentType, new BlobConditions { IfNoneMatch = "*" }, null, ct);
-            }
-            catch (BlobAlreadyExistsException)
-            {
-                // Same name means same content: already stored by an earlier attempt.
-            }
-            stored.Add(new StoredDocument(a.Document.Id, a.Document.Name, a.FileName, a.Content.Length, a.ContentType, sha, blob));
+            var put = await documents.PutAsync($"dossiers/{code}/{a.Document.Id}", BinaryData.FromBytes(a.Content), a.ContentType, ct);
+            stored.Add(new StoredDocument(a.Document.Id, a.Document.Name, a.FileName, put.Size, a.ContentType, put.Sha256, put.Blob));
         }
         return stored;
     }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.FileProviders;
-using Portal.Storage;
 
 namespace Portal.Functions.Infrastructure;
 
@@ -45,8 +44,7 @@ public static class InfrastructureExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => StorageConfiguration.CreateAccount(builder.Configuration));
-        services.AddHostedService<StorageInitializer>();
+        services.AddPortalStorage(builder.Configuration);
         return builder;
     }
 

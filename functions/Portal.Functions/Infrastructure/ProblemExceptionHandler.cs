@@ -24,7 +24,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException b => Build(b.StatusCode, "Yêu cầu không hợp lệ (bad request)", b.Message, null),
             JsonException j => Build(400, "JSON không hợp lệ (malformed JSON)", j.Message, new Dictionary<string, string[]> { ["body"] = ["JSON không hợp lệ."] }),
             InvalidDataException d => Build(400, "Yêu cầu không hợp lệ (bad request)", d.Message, null),
-            Portal.Storage.ConcurrencyConflictException => Build(409, "Xung đột (conflict)",
+            WriteConflictException => Build(409, "Xung đột (conflict)",
                 "Hồ sơ vừa được người khác thay đổi; tải lại và thử lại.", null),
             RequestFailedException { Status: 503 or 500 } => Build(503, "Dịch vụ lưu trữ tạm thời không sẵn sàng",
                 "Vui lòng thử lại sau ít phút. Không có dữ liệu nào bị ghi dở.", null),

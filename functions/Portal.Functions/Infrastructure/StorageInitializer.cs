@@ -1,9 +1,10 @@
-using Portal.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 
 namespace Portal.Functions.Infrastructure;
 
 /// <summary>Creates the app's tables and containers at start-up, retrying while storage comes up.</summary>
-public sealed class StorageInitializer(StorageAccount account, ILogger<StorageInitializer> logger) : IHostedService
+public sealed class StorageInitializer(TableServiceClient tables, BlobServiceClient blobs, ILogger<StorageInitializer> logger) : IHostedService
 {
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -12,8 +13,10 @@ public sealed class StorageInitializer(StorageAccount account, ILogger<StorageIn
         {
             try
             {
-                foreach (var table in StorageNames.Tables) await account.GetTableClient(table).CreateIfNotExistsAsync(cancellationToken);
-                foreach (var container in StorageNames.Containers) await account.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken);
+                // All at once: start-up time matters (the app does not listen before this is done).
+                await Task.WhenAll(
+                    StorageNames.Tables.Select(t => (Task)tables.GetTableClient(t).CreateIfNotExistsAsync(cancellationToken))
+                        .Concat(StorageNames.Containers.Select(c => blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken))));
                 return;
             }
             catch (Exception e) when (attempt < 10 && e is not OperationCanceledException)

@@ -3,7 +3,6 @@ using Portal.Domain.Lifecycle;
 using Portal.Functions.Dossiers;
 using Portal.Functions.Infrastructure;
 using Portal.Functions.Triggers;
-using Portal.Storage;
 using CatalogueModel = Portal.Domain.Catalogue.Catalogue;
 
 namespace Portal.Functions.Lifecycle;
@@ -46,13 +45,14 @@ public sealed class DossierLifecycle(DossierStore dossiers, CatalogueModel catal
         var changed = (amend?.Invoke(dossier) ?? dossier) with { Lifecycle = state };
         // Arm the safety net before the commit point: if we crash after committing, the sweep relays.
         await timers.ScheduleAsync(relay.Guard(code, state.Version, now), ct);
-        string etag;
+        Azure.ETag etag;
         try
         {
-            etag = await dossiers.CommitChangeAsync(changed, dossier.ETag!, events, outbox, ct);
+            etag = await dossiers.CommitChangeAsync(changed, dossier.ETag!.Value, events, outbox, ct);
         }
-        catch (ConcurrencyConflictException)
+        catch (WriteConflictException)
         {
+            // The dossier row changed since it was read (412), or another commit appended the same event row (409).
             throw Stale(await dossiers.FindAsync(code, ct) ?? dossier);
         }
         await relay.TryRelayAsync(code, ct);

@@ -1,8 +1,8 @@
+using Azure.Data.Tables;
 using Portal.Domain.Dossiers;
 using Portal.Domain.Lifecycle;
 using Portal.Functions.Dossiers;
 using Portal.Functions.Infrastructure;
-using Portal.Storage;
 using CatalogueModel = Portal.Domain.Catalogue.Catalogue;
 
 namespace Portal.Functions.Lifecycle;
@@ -17,9 +17,9 @@ public sealed record InboxItem(string Code, string ProcedureCode, string Procedu
 /// relay. A projection never overwrites a newer one (version check), so relays may run in any order.
 /// Closed dossiers leave the inbox.
 /// </summary>
-public sealed class InboxProjection(StorageAccount account, CatalogueModel catalogue)
+public sealed class InboxProjection(TableServiceClient tables, CatalogueModel catalogue)
 {
-    private readonly TableClient _table = account.GetTableClient(StorageNames.InboxTable);
+    private readonly TableClient _table = tables.GetTableClient(StorageNames.InboxTable);
 
     /// <summary>Who must act now on a dossier in a state.</summary>
     public static OfficerRole ActingRole(DossierState s, ProcessingPlan plan) => s.Status switch
@@ -35,21 +35,22 @@ public sealed class InboxProjection(StorageAccount account, CatalogueModel catal
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var current = await _table.GetAsync(dossier.AgencyCode, dossier.Code, ct);
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(dossier.AgencyCode, dossier.Code, cancellationToken: ct);
+            var current = found.HasValue ? found.Value : null;
             if (current is not null && (current.GetInt32("Version") ?? 0) > dossier.Lifecycle.Version) return;
             try
             {
                 if (dossier.Lifecycle.IsClosed)
                 {
-                    if (current is not null) await _table.DeleteAsync(dossier.AgencyCode, dossier.Code, current.ETag!, ct);
+                    if (current is not null) await StorageConflicts.WriteAsync(() => _table.DeleteEntityAsync(dossier.AgencyCode, dossier.Code, current.ETag, ct));
                     return;
                 }
                 var entity = ToEntity(dossier, plan);
-                if (current is null) await _table.InsertAsync(entity, ct);
-                else await _table.UpdateAsync(entity, current.ETag!, TableUpdateMode.Replace, ct);
+                if (current is null) await StorageConflicts.WriteAsync(() => _table.AddEntityAsync(entity, ct));
+                else await StorageConflicts.WriteAsync(() => _table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, ct));
                 return;
             }
-            catch (Exception e) when (e is ConcurrencyConflictException or EntityAlreadyExistsException)
+            catch (WriteConflictException)
             {
                 // Another relay wrote meanwhile: read again and compare versions.
             }
@@ -60,7 +61,10 @@ public sealed class InboxProjection(StorageAccount account, CatalogueModel catal
     public async Task<IReadOnlyList<InboxItem>> ForAgencyAsync(string agencyCode, CancellationToken ct)
     {
         var items = new List<InboxItem>();
-        await foreach (var e in _table.QueryAsync(TableFilter.PartitionKeyEquals(agencyCode), cancellationToken: ct)) items.Add(FromEntity(e));
+        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {agencyCode}"), cancellationToken: ct))
+        {
+            items.Add(FromEntity(e));
+        }
         return items.OrderBy(i => i.DueAt ?? i.AppointmentAt).ThenBy(i => i.Code, StringComparer.Ordinal).ToList();
     }
 
@@ -74,8 +78,6 @@ public sealed class InboxProjection(StorageAccount account, CatalogueModel catal
             ["ProcedureName"] = catalogue.Find(d.ProcedureCode)?.Name ?? d.ProcedureCode,
             ["ApplicantName"] = d.ApplicantName,
             ["Status"] = s.Status.ToString(),
-            ["StepId"] = step?.Id,
-            ["StepName"] = step?.Name,
             ["ActingRole"] = ActingRole(s, plan).ToString(),
             ["AppointmentAt"] = d.AppointmentAt,
             ["SubmittedAt"] = s.SubmittedAt,
@@ -85,6 +87,12 @@ public sealed class InboxProjection(StorageAccount account, CatalogueModel catal
             ["Late"] = s.Late,
             ["Version"] = s.Version,
         };
+        // A property left out is absent when read back (the old row's value goes with Replace).
+        if (step is not null)
+        {
+            entity["StepId"] = step.Id;
+            entity["StepName"] = step.Name;
+        }
         var due = s.Status == DossierStatus.SupplementRequested ? s.SupplementDueAt : s.StepDueAt ?? d.AppointmentAt;
         if (due is { } at) entity["DueAt"] = at;
         return entity;

@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using Portal.Functions.Infrastructure;
-using Portal.Storage;
 
 namespace Portal.Functions.Lifecycle;
 
@@ -17,24 +17,24 @@ public sealed record Notification(string Id, Audience Audience, string Topic, st
 /// Local adapter of the message port: a notifications log in Table storage (PK = dossier code, RK = message id).
 /// Insert-if-absent makes delivery idempotent, so the relay's at-least-once becomes exactly-once here.
 /// </summary>
-public sealed class NotificationLog(StorageAccount account) : IMessagePublisher
+public sealed class NotificationLog(TableServiceClient tables) : IMessagePublisher
 {
-    private readonly TableClient _table = account.GetTableClient(StorageNames.NotificationsTable);
+    private readonly TableClient _table = tables.GetTableClient(StorageNames.NotificationsTable);
 
     /// <inheritdoc />
     public async Task PublishAsync(OutboxMessage message, DateTimeOffset at, CancellationToken ct)
     {
         try
         {
-            await _table.InsertAsync(new TableEntity(message.DossierCode, message.Id)
+            await StorageConflicts.WriteAsync(() => _table.AddEntityAsync(new TableEntity(message.DossierCode, message.Id)
             {
                 ["Audience"] = message.Audience.ToString(),
                 ["Topic"] = message.Topic,
                 ["Text"] = message.Text,
                 ["At"] = at,
-            }, ct);
+            }, ct));
         }
-        catch (EntityAlreadyExistsException)
+        catch (WriteConflictException)
         {
             // Delivered before (the relay retried after a crash): nothing more to do.
         }
@@ -44,9 +44,9 @@ public sealed class NotificationLog(StorageAccount account) : IMessagePublisher
     public async Task<IReadOnlyList<Notification>> ForDossierAsync(string code, CancellationToken ct)
     {
         var list = new List<Notification>();
-        await foreach (var e in _table.QueryAsync(TableFilter.PartitionKeyEquals(code), cancellationToken: ct))
+        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {code}"), cancellationToken: ct))
         {
-            list.Add(new Notification(e.RowKey, Enum.Parse<Audience>(e.GetString("Audience")!), e.GetString("Topic")!, e.GetString("Text")!,
+            list.Add(new Notification(e.RowKey, Enum.Parse<Audience>(e.GetString("Audience")), e.GetString("Topic"), e.GetString("Text"),
                 e.GetDateTimeOffset("At")!.Value));
         }
         return list.OrderBy(n => n.Id, StringComparer.Ordinal).ToList();

@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Portal.Domain.Lifecycle;
+using Portal.Functions.Documents;
 using Portal.Functions.Dossiers;
 using Portal.Functions.Identity;
 using Portal.Functions.Infrastructure;
-using Portal.Storage;
 
 namespace Portal.Functions.Lifecycle;
 
@@ -105,14 +104,14 @@ public static class OrchestrationEndpoints
     }
 
     private static async Task<IResult> RaiseEvent(string code, string eventName, HttpContext http, DossierLifecycle lifecycle, DossierStore dossiers,
-        Deadlines deadlines, StorageAccount storage)
+        Deadlines deadlines, IDocumentStore documents)
     {
         var ct = http.RequestAborted;
         var name = OfficerEvents.FirstOrDefault(e => string.Equals(e, eventName, StringComparison.OrdinalIgnoreCase))
             ?? throw ProblemException.Invalid("eventName", $"Sự kiện '{eventName}' không có; dùng một trong: {string.Join(", ", OfficerEvents)}.");
         var officer = http.User.Officer();
         var current = await OwnAgencyDossierAsync(http, dossiers, code);
-        var payload = await ReadPayloadAsync(http, name, code, storage);
+        var payload = await ReadPayloadAsync(http, name, code, documents);
         var role = ChooseRole(officer, name, current, deadlines);
         DossierCommand command = name switch
         {
@@ -175,18 +174,18 @@ public static class OrchestrationEndpoints
         }, InfrastructureExtensions.Json);
     }
 
-    private static async Task<IResult> OfficerDocument(string code, string sha256, HttpContext http, DossierStore dossiers, StorageAccount storage)
+    private static async Task<IResult> OfficerDocument(string code, string sha256, HttpContext http, DossierStore dossiers, IDocumentStore documents)
     {
         var dossier = await OwnAgencyDossierAsync(http, dossiers, code);
         var document = dossier.Documents.FirstOrDefault(d => d.Sha256 == sha256) ?? throw ProblemException.NotFound("Hồ sơ không có tệp này.");
-        return await StoredFiles.FileAsync(storage, document.Blob, document.ContentType, document.FileName, http.RequestAborted);
+        return await StoredFiles.FileAsync(documents, document.Blob, document.ContentType, document.FileName, http.RequestAborted);
     }
 
-    private static async Task<IResult> OfficerResult(string code, HttpContext http, DossierStore dossiers, StorageAccount storage)
+    private static async Task<IResult> OfficerResult(string code, HttpContext http, DossierStore dossiers, IDocumentStore documents)
     {
         var dossier = await OwnAgencyDossierAsync(http, dossiers, code);
         if (dossier.Lifecycle.ResultBlob is not { } name) throw ProblemException.NotFound("Hồ sơ chưa có kết quả.");
-        return await StoredFiles.FileAsync(storage, name, "application/pdf", $"ket-qua-{code}.pdf", http.RequestAborted);
+        return await StoredFiles.FileAsync(documents, name, "application/pdf", $"ket-qua-{code}.pdf", http.RequestAborted);
     }
 
     private static async Task<IResult> OfficerControlSlip(string code, HttpContext http, DossierStore dossiers, Deadlines deadlines, PersonRegistry people)
@@ -239,15 +238,15 @@ public static class OrchestrationEndpoints
         return int.TryParse(ifMatch.Trim('"', 'W', '/'), out var v) ? v : throw ProblemException.Invalid("If-Match", "If-Match phải là phiên bản hồ sơ, ví dụ \"3\".");
     }
 
-    private static async Task<EventPayload> ReadPayloadAsync(HttpContext http, string name, string code, StorageAccount storage)
+    private static async Task<EventPayload> ReadPayloadAsync(HttpContext http, string name, string code, IDocumentStore documents)
     {
-        if (name == nameof(IssueResult)) return await ReadResultAsync(http, code, storage);
+        if (name == nameof(IssueResult)) return await ReadResultAsync(http, code, documents);
         if (http.Request.ContentLength is 0 or null && !http.Request.Headers.ContainsKey("Transfer-Encoding")) return new EventPayload();
         if (!http.Request.HasJsonContentType()) throw new ProblemException(415, "Sai định dạng gửi (unsupported media type)", "Gửi nội dung sự kiện dạng application/json.");
         return await http.Request.ReadFromJsonAsync<EventPayload>(InfrastructureExtensions.Json, http.RequestAborted) ?? new EventPayload();
     }
 
-    private static async Task<EventPayload> ReadResultAsync(HttpContext http, string code, StorageAccount storage)
+    private static async Task<EventPayload> ReadResultAsync(HttpContext http, string code, IDocumentStore documents)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -259,19 +258,9 @@ public static class OrchestrationEndpoints
         var bytes = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, http.RequestAborted);
         if (FileSniffer.Sniff(bytes) != "application/pdf") throw ProblemException.Invalid("file", "Kết quả phải là tệp PDF.");
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var blob = $"results/{code}/{sha}.pdf";
-        try
-        {
-            await storage.GetBlobContainerClient(StorageNames.AttachmentsContainer).UploadAsync(blob, BinaryData.FromBytes(bytes), "application/pdf",
-                new BlobConditions { IfNoneMatch = "*" }, null, http.RequestAborted);
-        }
-        catch (BlobAlreadyExistsException)
-        {
-            // Same content already stored.
-        }
+        var stored = await documents.PutAsync($"results/{code}", BinaryData.FromBytes(bytes), "application/pdf", http.RequestAborted, extension: ".pdf");
         string? reason = form["reason"];
-        return new EventPayload { Reason = reason, ResultSha256 = sha, ResultBlob = blob };
+        return new EventPayload { Reason = reason, ResultSha256 = stored.Sha256, ResultBlob = stored.Blob };
     }
 
     /// <summary>The body of a raised event.</summary>

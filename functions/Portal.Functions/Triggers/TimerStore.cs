@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
 using Portal.Functions.Infrastructure;
-using Portal.Storage;
 
 namespace Portal.Functions.Triggers;
 
 /// <summary>A due timer as read, with where it is stored (to delete exactly that version once fired).</summary>
-public sealed record DueTimer(DurableTimer Timer, string Table, string PartitionKey, string RowKey, string ETag);
+public sealed record DueTimer(DurableTimer Timer, string Table, string PartitionKey, string RowKey, ETag ETag);
 
 /// <summary>
 /// Timers in Table storage, sharded by the UTC hour they are due: table <c>Timers{yyyyMMddHH}</c>, PartitionKey =
@@ -18,10 +19,10 @@ public sealed record DueTimer(DurableTimer Timer, string Table, string Partition
 /// A timer already due is written to the current hour's shard, so past shards only shrink; a shard emptied more
 /// than an hour ago is deleted (the hour of grace covers clock skew between instances).
 /// </summary>
-public sealed class TimerStore(StorageAccount account, TimeProvider time)
+public sealed class TimerStore(TableServiceClient tables, TimeProvider time)
 {
     private const string ShardPartition = "shard";
-    private readonly TableClient _index = account.GetTableClient(StorageNames.TimerShardsTable);
+    private readonly TableClient _index = tables.GetTableClient(StorageNames.TimerShardsTable);
     private readonly ConcurrentDictionary<string, byte> _knownShards = new();
 
     /// <summary>The shard (table name) a timer due at an instant is written to now.</summary>
@@ -38,14 +39,14 @@ public sealed class TimerStore(StorageAccount account, TimeProvider time)
         await EnsureShardAsync(shard, ct);
         try
         {
-            await account.GetTableClient(shard).UpsertAsync(ToEntity(timer), TableUpdateMode.Replace, ct);
+            await tables.GetTableClient(shard).UpsertEntityAsync(ToEntity(timer), TableUpdateMode.Replace, ct);
         }
-        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             // Retired by a sweep on an instance whose clock is far ahead: create it again.
             _knownShards.TryRemove(shard, out _);
             await EnsureShardAsync(shard, ct);
-            await account.GetTableClient(shard).UpsertAsync(ToEntity(timer), TableUpdateMode.Replace, ct);
+            await tables.GetTableClient(shard).UpsertEntityAsync(ToEntity(timer), TableUpdateMode.Replace, ct);
         }
     }
 
@@ -55,11 +56,11 @@ public sealed class TimerStore(StorageAccount account, TimeProvider time)
         foreach (var shard in timers.GroupBy(t => ShardFor(t.DueAt)))
         {
             await EnsureShardAsync(shard.Key, ct);
-            var table = account.GetTableClient(shard.Key);
-            var batches = shard.GroupBy(t => Bucket(t.DueAt)).SelectMany(p => p.Chunk(100))
-                .Select(chunk => chunk.Select(t => TableTransactionAction.Upsert(ToEntity(t))).ToList());
+            var table = tables.GetTableClient(shard.Key);
+            var batches = shard.GroupBy(t => Bucket(t.DueAt)).SelectMany(p => p.Chunk(TableTransactions.MaxActions))
+                .Select(chunk => chunk.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(t))).ToList());
             await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
-                async (batch, token) => await table.SubmitTransactionAsync(batch, token));
+                async (batch, token) => await table.CommitAsync(batch, token));
         }
     }
 
@@ -81,16 +82,17 @@ public sealed class TimerStore(StorageAccount account, TimeProvider time)
             var found = 0;
             try
             {
-                await foreach (var e in account.GetTableClient(shard).QueryAsync(TableFilter.Compare("PartitionKey", "le", Bucket(now)), cancellationToken: ct))
+                var filter = TableClient.CreateQueryFilter($"PartitionKey le {Bucket(now)}");
+                await foreach (var e in tables.GetTableClient(shard).QueryAsync<TableEntity>(filter, cancellationToken: ct))
                 {
                     var timer = FromEntity(e);
                     found++;
                     if (timer.DueAt > now) continue;
-                    due.Add(new DueTimer(timer, shard, e.PartitionKey, e.RowKey, e.ETag!));
+                    due.Add(new DueTimer(timer, shard, e.PartitionKey, e.RowKey, e.ETag));
                     if (due.Count >= max) return due;
                 }
             }
-            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            catch (RequestFailedException e) when (e.Status == 404)
             {
                 // Deleted by another sweep since the index was read.
             }
@@ -105,7 +107,7 @@ public sealed class TimerStore(StorageAccount account, TimeProvider time)
         var all = new List<DurableTimer>();
         foreach (var shard in await ShardsUpToAsync("9999999999", ct))
         {
-            await foreach (var e in account.GetTableClient(shard).QueryAsync(cancellationToken: ct)) all.Add(FromEntity(e));
+            await foreach (var e in tables.GetTableClient(shard).QueryAsync<TableEntity>(cancellationToken: ct)) all.Add(FromEntity(e));
         }
         return all;
     }
@@ -115,9 +117,9 @@ public sealed class TimerStore(StorageAccount account, TimeProvider time)
     {
         try
         {
-            await account.GetTableClient(due.Table).DeleteAsync(due.PartitionKey, due.RowKey, due.ETag, ct);
+            await StorageConflicts.WriteAsync(() => tables.GetTableClient(due.Table).DeleteEntityAsync(due.PartitionKey, due.RowKey, due.ETag, ct));
         }
-        catch (ConcurrencyConflictException)
+        catch (WriteConflictException)
         {
             // Re-scheduled meanwhile: the new version stays.
         }
@@ -126,8 +128,8 @@ public sealed class TimerStore(StorageAccount account, TimeProvider time)
     private async Task<IReadOnlyList<string>> ShardsUpToAsync(string hourKey, CancellationToken ct)
     {
         var shards = new List<string>();
-        var filter = TableFilter.And(TableFilter.PartitionKeyEquals(ShardPartition), TableFilter.Compare("RowKey", "le", hourKey));
-        await foreach (var e in _index.QueryAsync(filter, cancellationToken: ct)) shards.Add("Timers" + e.RowKey);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ShardPartition} and RowKey le {hourKey}");
+        await foreach (var e in _index.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct)) shards.Add("Timers" + e.RowKey);
         return shards;
     }
 
@@ -135,20 +137,20 @@ public sealed class TimerStore(StorageAccount account, TimeProvider time)
     {
         if (_knownShards.ContainsKey(shard)) return;
         // Index row first: a shard the index lists but that does not exist yet is skipped; the reverse would hide timers.
-        await _index.UpsertAsync(new TableEntity(ShardPartition, shard["Timers".Length..]), TableUpdateMode.Replace, ct);
-        await account.GetTableClient(shard).CreateIfNotExistsAsync(ct);
+        await _index.UpsertEntityAsync(new TableEntity(ShardPartition, shard["Timers".Length..]), TableUpdateMode.Replace, ct);
+        await tables.GetTableClient(shard).CreateIfNotExistsAsync(ct);
         _knownShards.TryAdd(shard, 0);
     }
 
     private async Task RetireShardAsync(string shard, CancellationToken ct)
     {
         _knownShards.TryRemove(shard, out _);
-        await _index.DeleteAsync(ShardPartition, shard["Timers".Length..], "*", ct);
-        await account.GetTableClient(shard).DeleteTableAsync(ct);
+        await _index.DeleteEntityAsync(ShardPartition, shard["Timers".Length..], ETag.All, ct);
+        await tables.GetTableClient(shard).DeleteAsync(ct);
     }
 
     private static DurableTimer FromEntity(TableEntity e) =>
-        new(e.GetString("Id")!, Enum.Parse<TimerKind>(e.GetString("Kind")!), e.GetDateTimeOffset("DueAt")!.Value, e.GetString("Target")!);
+        new(e.GetString("Id"), Enum.Parse<TimerKind>(e.GetString("Kind")), e.GetDateTimeOffset("DueAt")!.Value, e.GetString("Target"));
 
     private static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 
