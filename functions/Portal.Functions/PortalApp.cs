@@ -18,8 +18,9 @@ public static class PortalApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Locate(args) });
         builder.AddPortalInfrastructure();
         builder.Services.AddCatalogue().AddIdentity(builder.Configuration).AddForms().AddDossiers(builder.Configuration).AddLifecycle().AddTriggers(builder.Configuration);
-        builder.AddPortalTelemetry();
         configure?.Invoke(builder);
+        // After the tests' configuration, which may point the exporters somewhere.
+        builder.AddPortalTelemetry();
 
         var app = builder.Build();
         // Fail closed before anything starts: a development sign-in outside Development or a missing issuer stops here.
