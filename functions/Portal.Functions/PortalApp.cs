@@ -4,6 +4,7 @@ using Portal.Functions.Forms;
 using Portal.Functions.Identity;
 using Portal.Functions.Infrastructure;
 using Portal.Functions.Lifecycle;
+using Portal.Functions.Telemetry;
 using Portal.Functions.Triggers;
 
 namespace Portal.Functions;
@@ -16,10 +17,14 @@ public static class PortalApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Locate(args) });
         builder.AddPortalInfrastructure();
-        builder.Services.AddCatalogue().AddIdentity(builder.Configuration).AddForms().AddDossiers().AddLifecycle().AddTriggers(builder.Configuration);
+        builder.Services.AddCatalogue().AddIdentity(builder.Configuration).AddForms().AddDossiers(builder.Configuration).AddLifecycle().AddTriggers(builder.Configuration);
         configure?.Invoke(builder);
+        // After the tests' configuration, which may point the exporters somewhere.
+        builder.AddPortalTelemetry();
 
         var app = builder.Build();
+        // Fail closed before anything starts: a development sign-in outside Development or a missing issuer stops here.
+        app.Services.EnsureIdentityConfigured();
         app.UsePortalInfrastructure();
         app.MapCatalogueEndpoints();
         app.MapIdentityEndpoints();

@@ -90,7 +90,8 @@ public sealed class AppProcess : IDisposable
         // The Functions host's role: only this test's POST /TimerSweep calls fire timers.
         start.Environment["Triggers__LocalHost"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The development sign-in runs only in Development (it is refused at start-up anywhere else).
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
         process.OutputDataReceived += (_, e) => Remember(e.Data);
         process.ErrorDataReceived += (_, e) => Remember(e.Data);

@@ -36,11 +36,18 @@ public sealed class PortalAppFixture : IAsyncLifetime
 
     /// <summary>Extra services (e.g. storage client options with a test policy), registered after the app's own.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
+    /// <summary>The host environment: Development, the only one where the development sign-in may run.</summary>
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>More set-up of the app (a fixture that signs in with its own issuer, or captures logs).</summary>
+    public Action<WebApplicationBuilder>? Configure { get; init; }
 
     /// <summary>Extra configuration for a derived fixture.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["Auth:DevSignIn"] = "true",
+        // Every test looks up from 127.0.0.1; the rate-limit test sets its own fixture's limit.
+        ["Tracking:RateLimit:PermitLimit"] = "100000",
         ["Triggers:LocalHost"] = "true",
         ["Triggers:SweepInterval"] = "00:01:00",
     };
@@ -50,12 +57,13 @@ public sealed class PortalAppFixture : IAsyncLifetime
     {
         await Azurite.InitializeAsync();
         Settings["Storage:ConnectionString"] = Azurite.ConnectionString;
-        _app = PortalApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        _app = PortalApp.Build(["--urls", "http://127.0.0.1:0", "--environment", Environment], builder =>
         {
             builder.Configuration.AddInMemoryCollection(Settings);
             builder.Services.AddSingleton<TimeProvider>(Clock);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             ConfigureServices?.Invoke(builder.Services);
+            Configure?.Invoke(builder);
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

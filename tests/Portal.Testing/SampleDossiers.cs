@@ -75,4 +75,14 @@ public static class SampleDossiers
     /// <summary>A valid birth registration submission with its birth certificate attached.</summary>
     public static MultipartFormDataContent BirthRegistrationSubmission(JsonObject? form = null) =>
         Submission(BirthRegistration, form ?? BirthRegistrationForm(), ("giay-chung-sinh", "giay-chung-sinh.pdf", Pdf()));
+
+    /// <summary>
+    /// The personal values of <see cref="BirthRegistrationForm"/> (names, CCCD, phone in both forms, e-mail, address,
+    /// dates of birth, birth facility): what must never appear in a public view, a log or a trace.
+    /// </summary>
+    public static IReadOnlyList<string> PersonalValues { get; } =
+    [
+        "Nguyễn Thị Lan", "080190001234", "0912345678", "912345678", "lan.nguyen@example.vn", "Trần Minh Khôi",
+        "12 đường Hùng Vương", "1990-04-12", "Bệnh viện Đa khoa Long An",
+    ];
 }

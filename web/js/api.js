@@ -86,7 +86,7 @@ export async function api(path, { method = "GET", body, headers = {}, signal, au
 }
 
 /**
- * Downloads a file the API only gives with a token (or ?phone=): fetch, then a blob.
+ * Downloads a file the API only gives with a token: fetch, then a blob.
  * Options: token (bearer; null sends none), signal. Resolves to {blob, fileName}; rejects with ApiError.
  */
 export async function apiBlob(path, { token = null, signal } = {}) {

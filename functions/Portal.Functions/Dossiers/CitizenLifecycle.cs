@@ -17,11 +17,12 @@ public static class CitizenLifecycle
         group.MapPost("/supplement", Supplement).RequireAuthorization(IdentityEndpoints.CitizenPolicy).DisableAntiforgery().WithName("SupplementDossier")
             .WithSummary("Bổ sung hồ sơ: multipart with files doc:<documentId> and an optional note; restarts the clock.");
         group.MapPost("/withdraw", Withdraw).RequireAuthorization(IdentityEndpoints.CitizenPolicy).WithName("WithdrawDossier");
-        group.MapGet("/result", Result).WithName("DownloadResult");
-        group.MapGet("/notifications", Notifications).WithName("DossierNotifications");
-        group.MapGet("/control-slip", async (string code, string? phone, HttpContext http, TrackDossier track, DossierStore dossiers, Deadlines deadlines, PersonRegistry people) =>
-            Results.Json(await OrchestrationEndpoints.ControlSlipAsync(await track.FindVisibleAsync(http, code, phone), dossiers, deadlines, people, http.RequestAborted),
-                InfrastructureExtensions.Json)).WithName("DossierControlSlip");
+        // The result, the notifications and the control slip name the applicant: the applicant's sign-in only.
+        group.MapGet("/result", Result).RequireAuthorization(IdentityEndpoints.CitizenPolicy).WithName("DownloadResult");
+        group.MapGet("/notifications", Notifications).RequireAuthorization(IdentityEndpoints.CitizenPolicy).WithName("DossierNotifications");
+        group.MapGet("/control-slip", async (string code, HttpContext http, TrackDossier track, DossierStore dossiers, Deadlines deadlines, PersonRegistry people) =>
+            Results.Json(await OrchestrationEndpoints.ControlSlipAsync(await track.FindOwnAsync(http, code), dossiers, deadlines, people, http.RequestAborted),
+                InfrastructureExtensions.Json)).RequireAuthorization(IdentityEndpoints.CitizenPolicy).WithName("DossierControlSlip");
         app.MapGet("/api/verify/{code}", Verify).WithTags("Verification").WithName("VerifyResult")
             .WithSummary("Public check of a result: does this dossier have an issued result with this SHA-256?");
         app.MapGet("/api/verify/{code}/qr.svg", (HttpContext http, string code, string? sha256) =>
@@ -69,16 +70,16 @@ public static class CitizenLifecycle
         return Results.Json(await track.ViewAsync(updated, http.RequestAborted), InfrastructureExtensions.Json);
     }
 
-    private static async Task<IResult> Result(string code, string? phone, HttpContext http, TrackDossier track, IDocumentStore documents)
+    private static async Task<IResult> Result(string code, HttpContext http, TrackDossier track, IDocumentStore documents)
     {
-        var dossier = await track.FindVisibleAsync(http, code, phone);
+        var dossier = await track.FindOwnAsync(http, code);
         if (dossier.Lifecycle.ResultBlob is not { } blobName) throw ProblemException.NotFound("Hồ sơ chưa có kết quả.");
         return await StoredFiles.FileAsync(documents, blobName, "application/pdf", $"ket-qua-{code}.pdf", http.RequestAborted);
     }
 
-    private static async Task<IResult> Notifications(string code, string? phone, HttpContext http, TrackDossier track, NotificationLog log)
+    private static async Task<IResult> Notifications(string code, HttpContext http, TrackDossier track, NotificationLog log)
     {
-        var dossier = await track.FindVisibleAsync(http, code, phone);
+        var dossier = await track.FindOwnAsync(http, code);
         var all = await log.ForDossierAsync(dossier.Code, http.RequestAborted);
         return Results.Json(all.Where(n => n.Audience == Audience.Applicant).ToList(), InfrastructureExtensions.Json);
     }

@@ -6,7 +6,8 @@ namespace Portal.Functions.Dossiers;
 public static class DossierEndpoints
 {
     /// <summary>Registers the dossier services.</summary>
-    public static IServiceCollection AddDossiers(this IServiceCollection services) => services
+    public static IServiceCollection AddDossiers(this IServiceCollection services, IConfiguration configuration) => services
+        .AddTrackingRateLimit(configuration)
         .AddSingleton<Deadlines>()
         .AddSingleton<DossierStore>()
         .AddSingleton<Documents.IDocumentStore, Documents.DocumentStore>()
@@ -30,9 +31,19 @@ public static class DossierEndpoints
         group.MapGet("", async (HttpContext http, TrackDossier track) => TypedResults.Ok(await track.MineAsync(http)))
             .RequireAuthorization(IdentityEndpoints.CitizenPolicy)
             .WithName("MyDossiers");
-        group.MapGet("/{code}", async (HttpContext http, TrackDossier track, string code, string? phone) => TypedResults.Ok(await track.GetAsync(http, code, phone)))
+        group.MapGet("/{code}", async (HttpContext http, TrackDossier track, string code) => TypedResults.Ok(await track.GetAsync(http, code)))
+            .RequireAuthorization(IdentityEndpoints.CitizenPolicy)
             .WithName("GetDossier")
-            .WithSummary("Tra cứu hồ sơ: the owner with a bearer token, or anyone with ?phone= of the applicant.");
+            .WithSummary("Hồ sơ của tôi: the applicant's full view (answers, attachments, result), with the applicant's sign-in.");
+        group.MapPost("/track", async (TrackRequest request, TrackDossier track, HttpContext http) =>
+                TypedResults.Ok(await track.TrackAsync(request, http.RequestAborted)))
+            .AllowAnonymous()
+            .RequireRateLimiting(TrackingRateLimit.Policy)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesValidationProblem()
+            .WithName("TrackDossier")
+            .WithSummary("Tra cứu hồ sơ: anyone with the dossier code and the applicant's phone number (in the body) sees status, dates and timeline only.");
         group.MapGet("/{code}/qr.svg", TrackDossier.Qr).WithName("DossierQr");
     }
 }

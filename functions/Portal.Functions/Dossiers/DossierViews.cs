@@ -29,3 +29,18 @@ public sealed record ResultView(string Sha256, string DownloadUrl);
 public sealed record DossierView(string Code, ProcedureRef Procedure, AgencyView Agency, DossierStatus Status, string StatusText, int NationalStatusCode,
     DateTimeOffset SubmittedAt, DateTimeOffset AppointmentDate, bool AppointmentProvisional, string ApplicantName, IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<DocumentView> Documents, JsonElement Form, SupplementRequestView? Supplement, ResultView? Result, string? LastReason);
+
+/// <summary>A look-up by dossier code and the applicant's phone number (in the body, so it never lands in a URL).</summary>
+public sealed record TrackRequest(string? Code, string? Phone);
+
+/// <summary>One step of the public timeline: when and what kind, in fixed wording (no officer's free text).</summary>
+public sealed record PublicTimelineEntry(DateTimeOffset At, string Kind, string Text);
+
+/// <summary>
+/// What anyone holding the dossier code and the applicant's phone number sees: status, dates and timeline only.
+/// Never the form's answers, names, identity numbers, addresses, attachments, reasons or the result file
+/// (those need the applicant's sign-in).
+/// </summary>
+public sealed record PublicDossierView(string Code, ProcedureRef Procedure, AgencyView Agency, DossierStatus Status, string StatusText,
+    int NationalStatusCode, DateTimeOffset SubmittedAt, DateTimeOffset AppointmentDate, bool AppointmentProvisional, bool SupplementRequested,
+    bool ResultIssued, IReadOnlyList<PublicTimelineEntry> Timeline);

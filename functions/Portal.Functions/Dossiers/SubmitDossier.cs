@@ -14,6 +14,7 @@ using Portal.Functions.Forms;
 using Portal.Functions.Identity;
 using Portal.Functions.Infrastructure;
 using CatalogueModel = Portal.Domain.Catalogue.Catalogue;
+using Portal.Functions.Telemetry;
 
 namespace Portal.Functions.Dossiers;
 
@@ -45,6 +46,7 @@ public sealed partial class SubmitDossier(
     /// <summary>Handles the request.</summary>
     public async Task<IResult> HandleAsync(HttpContext http)
     {
+        using var activity = PortalTelemetry.Source.StartActivity("Submit dossier");
         var ct = http.RequestAborted;
         var subject = http.User.Subject();
         var key = IdempotencyKey(http.Request);
@@ -100,6 +102,9 @@ public sealed partial class SubmitDossier(
         }
         await drafts.DeleteAsync(subject, procedure.Code, ct);
         await relay.TryRelayAsync(record.Code, ct);
+        activity?.SetTag("portal.procedure", procedure.Code);
+        activity?.SetTag("portal.dossier.code", record.Code);
+        PortalTelemetry.DossiersSubmitted.Add(1, new KeyValuePair<string, object?>("portal.procedure", procedure.Code));
         return Created(http, (await dossiers.FindAsync(entry.DossierCode, ct))!);
     }
 

@@ -2,42 +2,73 @@ using QRCoder;
 using Portal.Domain.Dossiers;
 using Portal.Functions.Identity;
 using Portal.Functions.Infrastructure;
+using Portal.Functions.Telemetry;
 using CatalogueModel = Portal.Domain.Catalogue.Catalogue;
 
 namespace Portal.Functions.Dossiers;
 
 /// <summary>
-/// Tra cứu hồ sơ: a signed-in citizen sees their own dossiers; anyone holding the dossier code and the
-/// applicant's phone number sees that one dossier. Nobody sees another citizen's dossier.
+/// Tra cứu hồ sơ: a signed-in citizen sees their own dossiers in full; anyone holding the dossier code and the
+/// applicant's phone number sees that dossier's status, dates and timeline only. Nobody sees another citizen's dossier.
 /// </summary>
 public sealed class TrackDossier(DossierStore dossiers, SubmissionLedger ledger, CatalogueModel catalogue)
 {
-    /// <summary>One dossier with its timeline.</summary>
-    public async Task<DossierView> GetAsync(HttpContext http, string code, string? phone) =>
-        await ViewAsync(await FindVisibleAsync(http, code, phone), http.RequestAborted);
-
-    /// <summary>Finds a dossier the caller may see: its owner (bearer) or anyone with the applicant's phone.</summary>
-    public async Task<DossierRecord> FindVisibleAsync(HttpContext http, string code, string? phone)
+    /// <summary>Fixed wording of the public timeline, by event kind.</summary>
+    private static readonly IReadOnlyDictionary<string, string> PublicWording = new Dictionary<string, string>
     {
-        var ct = http.RequestAborted;
-        if (!DossierCode.TryParse(code, out _)) throw ProblemException.Invalid("code", "Mã hồ sơ không đúng dạng MÃCƠQUAN-YYMMDD-NNNN (ví dụ 000.00.01.H55-251121-0001).");
-        var notFound = ProblemException.NotFound("Không tìm thấy hồ sơ: kiểm tra lại mã hồ sơ và số điện thoại đã khai.");
-        var dossier = await dossiers.FindAsync(code, ct);
-        if (http.User.Identity?.IsAuthenticated == true && phone is null)
-        {
-            if (dossier is null) throw notFound;
-            if (dossier.ApplicantSubject != http.User.Subject())
-            {
-                throw ProblemException.Forbidden("Hồ sơ này không thuộc tài khoản của bạn. Nếu bạn là người nộp, hãy tra cứu bằng mã hồ sơ và số điện thoại.");
-            }
-        }
-        else
-        {
-            if (string.IsNullOrWhiteSpace(phone)) throw ProblemException.Invalid("phone", "Nhập số điện thoại đã khai trong hồ sơ để tra cứu, hoặc đăng nhập.");
-            var normalized = PhoneNumber.Normalize(phone) ?? throw ProblemException.Invalid("phone", "Số điện thoại di động không hợp lệ (ví dụ 0912345678).");
-            if (dossier is null || dossier.ApplicantPhone != normalized) throw notFound;
-        }
-        return dossier;
+        ["Submitted"] = "Nộp hồ sơ trực tuyến", ["Received"] = "Tiếp nhận hồ sơ", ["PaymentRequested"] = "Yêu cầu nộp phí, lệ phí",
+        ["PaymentConfirmed"] = "Đã nộp phí, lệ phí", ["RefusedAtIntake"] = "Từ chối tiếp nhận", ["SupplementRequested"] = "Yêu cầu bổ sung hồ sơ",
+        ["SupplementProvided"] = "Công dân bổ sung hồ sơ", ["Forwarded"] = "Chuyển bước xử lý", ["Approved"] = "Phê duyệt",
+        ["Rejected"] = "Không giải quyết", ["Extended"] = "Gia hạn, xin lỗi", ["ProcessingStopped"] = "Dừng xử lý",
+        ["ResultIssued"] = "Ký, ban hành kết quả", ["ResultReturned"] = "Trả kết quả", ["Withdrawn"] = "Rút hồ sơ",
+        ["StepOverdue"] = "Bước xử lý quá hạn", ["ApologyDrafted"] = "Soạn thư xin lỗi", ["BecameOverdue"] = "Quá hạn giải quyết",
+        ["SupplementOverdue"] = "Quá hạn bổ sung", ["RatingRequested"] = "Mời đánh giá", ["PaymentOverdue"] = "Quá hạn nộp phí",
+    };
+
+    /// <summary>The owner's full view of one dossier (policy <c>citizen</c>).</summary>
+    public async Task<DossierView> GetAsync(HttpContext http, string code) =>
+        await ViewAsync(await FindOwnAsync(http, code), http.RequestAborted);
+
+    /// <summary>The signed-in applicant's own dossier: 404 when unknown, 403 when someone else's.</summary>
+    public async Task<DossierRecord> FindOwnAsync(HttpContext http, string code)
+    {
+        var canonical = Canonical(code);
+        var dossier = await dossiers.FindAsync(canonical, http.RequestAborted)
+            ?? throw ProblemException.NotFound("Không tìm thấy hồ sơ: kiểm tra lại mã hồ sơ.");
+        return dossier.ApplicantSubject == http.User.Subject() ? dossier
+            : throw ProblemException.Forbidden("Hồ sơ này không thuộc tài khoản của bạn. Nếu bạn là người nộp, hãy tra cứu bằng mã hồ sơ và số điện thoại.");
+    }
+
+    /// <summary>Anyone with the code and the applicant's phone: status, dates and timeline only.</summary>
+    public async Task<PublicDossierView> TrackAsync(TrackRequest request, CancellationToken ct)
+    {
+        using var activity = PortalTelemetry.Source.StartActivity("Track dossier");
+        var canonical = Canonical(request.Code);
+        if (string.IsNullOrWhiteSpace(request.Phone)) throw ProblemException.Invalid("phone", "Nhập số điện thoại đã khai trong hồ sơ để tra cứu, hoặc đăng nhập.");
+        var normalized = PhoneNumber.Normalize(request.Phone) ?? throw ProblemException.Invalid("phone", "Số điện thoại di động không hợp lệ (ví dụ 0912345678).");
+        var dossier = await dossiers.FindAsync(canonical, ct);
+        var found = dossier is not null && dossier.ApplicantPhone == normalized;
+        PortalTelemetry.TrackingLookups.Add(1, new KeyValuePair<string, object?>("portal.tracking.found", found));
+        activity?.SetTag("portal.tracking.found", found);
+        if (!found) throw ProblemException.NotFound("Không tìm thấy hồ sơ: kiểm tra lại mã hồ sơ và số điện thoại đã khai.");
+        var history = await dossiers.HistoryAsync(dossier!.Code, ct);
+        var status = DossierStatuses.Of(dossier.Status);
+        var s = dossier.Lifecycle;
+        return new PublicDossierView(dossier.Code, new ProcedureRef(dossier.ProcedureCode, catalogue.Find(dossier.ProcedureCode)?.Name ?? dossier.ProcedureCode),
+            new AgencyView(dossier.AgencyCode, catalogue.FindAgency(dossier.AgencyCode)?.Name ?? dossier.AgencyCode), dossier.Status, status.Vietnamese,
+            status.NationalCode, dossier.SubmittedAt, dossier.AppointmentAt, s.AppointmentAt is null, s.Status == DossierStatus.SupplementRequested,
+            s.ResultSha256 is not null,
+            history.Select(e => PublicEntry(e.Event.At, e.Event.GetType().Name)).ToList());
+    }
+
+    private static PublicTimelineEntry PublicEntry(DateTimeOffset at, string kind) => new(at, kind, PublicWording.GetValueOrDefault(kind, kind));
+
+    /// <summary>A dossier code in its canonical upper-case form, or a problem on <c>code</c>.</summary>
+    public static string Canonical(string? code)
+    {
+        var canonical = code?.Trim().ToUpperInvariant() ?? "";
+        return DossierCode.TryParse(canonical, out _) ? canonical
+            : throw ProblemException.Invalid("code", "Mã hồ sơ không đúng dạng MÃCƠQUAN-YYMMDD-NNNN (ví dụ 000.00.01.H55-251121-0001).");
     }
 
     /// <summary>The citizen's view of a dossier.</summary>

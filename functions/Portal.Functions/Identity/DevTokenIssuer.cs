@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -6,8 +7,10 @@ using Microsoft.IdentityModel.Tokens;
 namespace Portal.Functions.Identity;
 
 /// <summary>
-/// The development identity provider: signs RS256 JWTs for seeded people, standing in for VNeID (citizens)
-/// and Entra ID (officers) on a developer's machine. Its key lives in memory or in a PEM file.
+/// The development identity provider (Development only): signs RS256 JWTs for seeded people, standing in for
+/// VNeID (citizens) and Entra ID (officers) with each scheme's issuer, audience and claim names, so the same
+/// JwtBearer validation and claim mapping run locally. Its key lives in memory or in a PEM file and is handed
+/// to both schemes' validation parameters.
 /// </summary>
 public sealed class DevTokenIssuer
 {
@@ -30,19 +33,38 @@ public sealed class DevTokenIssuer
         SigningKey = new RsaSecurityKey(rsa) { KeyId = "dev-" + Convert.ToHexString(SHA256.HashData(rsa.ExportRSAPublicKey()))[..16] };
     }
 
-    /// <summary>The key tokens are signed with (and, with no JWKS configured, validated against).</summary>
+    /// <summary>The key tokens are signed with (and development schemes validate against).</summary>
     public RsaSecurityKey SigningKey { get; }
 
-    /// <summary>Issues a token for a person with the given claims.</summary>
-    public string Issue(string subject, string name, IReadOnlyDictionary<string, object> extraClaims)
+    /// <summary>A citizen token as VNeID would send it.</summary>
+    public string IssueCitizen(CitizenProfile citizen)
+    {
+        var issuer = _options.Citizens;
+        var claims = new Dictionary<string, object> { [issuer.SubjectClaim] = citizen.Subject, [issuer.NameClaim] = citizen.FullName };
+        if (issuer.IdNumberClaim is { Length: > 0 } idClaim) claims[idClaim] = citizen.Cccd;
+        return Issue(issuer, claims);
+    }
+
+    /// <summary>An officer token as Entra ID would send it: app roles and the agency attribute.</summary>
+    public string IssueOfficer(OfficerProfile officer)
+    {
+        var issuer = _options.Officers;
+        return Issue(issuer, new Dictionary<string, object>
+        {
+            [issuer.SubjectClaim] = officer.Subject,
+            [issuer.NameClaim] = officer.FullName,
+            [issuer.RolesClaim] = officer.Roles.Select(r => r.ToString()).ToArray(),
+            [issuer.AgencyClaim] = officer.AgencyCode,
+        });
+    }
+
+    private string Issue(IssuerOptions issuer, Dictionary<string, object> claims)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        var claims = new Dictionary<string, object>(extraClaims) { ["name"] = name };
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = _options.Issuer,
-            Audience = _options.Audience,
-            Subject = new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", subject)]),
+            Issuer = issuer.Issuer,
+            Audience = issuer.Audience,
             Claims = claims,
             IssuedAt = now,
             NotBefore = now,

@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Portal.Functions.Infrastructure;
@@ -14,25 +15,47 @@ public static class IdentityEndpoints
     /// <summary>Authorization policy for officers.</summary>
     public const string OfficerPolicy = "officer";
 
-    /// <summary>Registers token validation, the development issuer and the seeded people.</summary>
+    /// <summary>
+    /// Registers the two JwtBearer schemes (citizens: VNeID, officers: Entra ID), their policies, the fail-closed
+    /// options check, the development issuer and the seeded people.
+    /// </summary>
     public static IServiceCollection AddIdentity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
-        services.AddHttpClient();
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<DevTokenIssuer>();
-        services.AddSingleton<SigningKeys>();
         services.AddSingleton(_ => new PersonRegistry(DataFiles.PathOf("identity", "citizens.json"), DataFiles.PathOf("identity", "officers.json")));
-        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        // One entry scheme forwards each token to its issuer's JwtBearer scheme (read from the unvalidated 'iss'), so a
+        // token is validated once, by the provider that issued it.
+        services.AddAuthentication(PortalClaims.BearerScheme)
+            .AddPolicyScheme(PortalClaims.BearerScheme, "VNeID or Microsoft Entra ID", o => o.ForwardDefaultSelector = BearerSchemes.SchemeOf)
+            .AddJwtBearer(PortalClaims.CitizenScheme)
+            .AddJwtBearer(PortalClaims.OfficerScheme);
+        services.AddOptions<JwtBearerOptions>(PortalClaims.CitizenScheme)
+            .Configure<IOptions<AuthOptions>, IServiceProvider>((o, auth, sp) => BearerSchemes.Configure(o, auth.Value.Citizens, auth.Value.MetadataRefreshInterval, sp, PortalClaims.Citizen));
+        services.AddOptions<JwtBearerOptions>(PortalClaims.OfficerScheme)
+            .Configure<IOptions<AuthOptions>, IServiceProvider>((o, auth, sp) => BearerSchemes.Configure(o, auth.Value.Officers, auth.Value.MetadataRefreshInterval, sp, PortalClaims.Officer));
+        services.Configure<OpenApiOptions>("v1", o => o.AddDocumentTransformer<ApiSecurityTransformer>().AddOperationTransformer<ApiSecurityTransformer>());
+        // A valid token of the other kind is authenticated, then refused by the policy: 403, not 401.
         services.AddAuthorizationBuilder()
-            .AddPolicy(CitizenPolicy, p => p.RequireAuthenticatedUser().RequireClaim("role", "citizen"))
-            .AddPolicy(OfficerPolicy, p => p.RequireAuthenticatedUser().RequireClaim("role", "officer").RequireClaim("agency"));
+            .AddPolicy(CitizenPolicy, p => p.AddAuthenticationSchemes(PortalClaims.BearerScheme)
+                .RequireAuthenticatedUser().RequireClaim(PortalClaims.Role, "citizen"))
+            .AddPolicy(OfficerPolicy, p => p.AddAuthenticationSchemes(PortalClaims.BearerScheme)
+                .RequireAuthenticatedUser().RequireClaim(PortalClaims.Role, "officer").RequireClaim(PortalClaims.Agency)
+                .RequireClaim(ClaimsPrincipalExtensions.OfficerRolesClaim));
         return services;
     }
+
+    /// <summary>
+    /// Validates the sign-in settings now (<see cref="AuthOptionsValidator"/>), before hosted services or the server
+    /// start; throws <see cref="OptionsValidationException"/> saying what to set.
+    /// </summary>
+    public static void EnsureIdentityConfigured(this IServiceProvider services) => _ = services.GetRequiredService<IOptions<AuthOptions>>().Value;
 
     /// <summary>Maps the identity endpoints.</summary>
     public static void MapIdentityEndpoints(this WebApplication app)
     {
+        // Options validation guarantees DevSignIn is on only in Development.
         var dev = app.MapGroup("/api/auth/dev").WithTags("Development sign-in")
             .AddEndpointFilter(async (context, next) =>
                 context.HttpContext.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.DevSignIn
@@ -46,26 +69,14 @@ public static class IdentityEndpoints
         app.MapGet("/api/me", Me).RequireAuthorization(CitizenPolicy).WithTags("Identity").WithName("Me");
     }
 
-    /// <summary>Issues a development token for a seeded citizen.</summary>
+    /// <summary>Issues a development token for a seeded citizen (VNeID scheme) or officer (Entra ID scheme).</summary>
     public static Ok<TokenResponse> IssueDevToken(DevTokenRequest request, PersonRegistry people, DevTokenIssuer issuer, IOptions<AuthOptions> options)
     {
         if (string.IsNullOrWhiteSpace(request.Subject)) throw ProblemException.Invalid("subject", "Hãy chọn một người để đăng nhập.");
-        string token;
-        if (people.FindOfficer(request.Subject) is { } officer)
-        {
-            token = issuer.Issue(officer.Subject, officer.FullName, new Dictionary<string, object>
-            {
-                ["role"] = "officer",
-                ["agency"] = officer.AgencyCode,
-                [ClaimsPrincipalExtensions.OfficerRolesClaim] = officer.Roles.Select(r => r.ToString()).ToArray(),
-            });
-        }
-        else
-        {
-            var citizen = people.FindCitizen(request.Subject)
-                ?? throw ProblemException.Invalid("subject", $"Không có người dùng thử nghiệm '{request.Subject}'.");
-            token = issuer.Issue(citizen.Subject, citizen.FullName, new Dictionary<string, object> { ["role"] = "citizen" });
-        }
+        var token = people.FindOfficer(request.Subject) is { } officer
+            ? issuer.IssueOfficer(officer)
+            : issuer.IssueCitizen(people.FindCitizen(request.Subject)
+                ?? throw ProblemException.Invalid("subject", $"Không có người dùng thử nghiệm '{request.Subject}'."));
         return TypedResults.Ok(new TokenResponse(token, "Bearer", (int)options.Value.DevTokenLifetime.TotalSeconds));
     }
 
@@ -74,7 +85,8 @@ public static class IdentityEndpoints
     {
         var user = context.User;
         return TypedResults.Ok(people.FindCitizen(user.Subject())
-            ?? new CitizenProfile(user.Subject(), user.DisplayName(), "", "", "", "", null, new PostalAddress("", "", "")));
+            ?? new CitizenProfile(user.Subject(), user.DisplayName(), user.FindFirst(PortalClaims.IdNumber)?.Value ?? "", "", "", "", null,
+                new PostalAddress("", "", "")));
     }
 }
 

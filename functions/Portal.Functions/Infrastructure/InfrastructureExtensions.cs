@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
 
 namespace Portal.Functions.Infrastructure;
@@ -42,15 +43,18 @@ public static class InfrastructureExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocumentTransformer>());
+        // Behind the Functions host (loopback, a known proxy by default) the client's address is in X-Forwarded-For.
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor);
         services.AddSingleton(TimeProvider.System);
         services.AddPortalStorage(builder.Configuration);
         return builder;
     }
 
-    /// <summary>Adds the middleware: errors, static site, OpenAPI document and explorer.</summary>
+    /// <summary>Adds the middleware: forwarded client address, errors, static site, sign-in, rate limits, OpenAPI document and explorer.</summary>
     public static WebApplication UsePortalInfrastructure(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (app.Environment.WebRootPath is { } root && Directory.Exists(root))
@@ -64,11 +68,13 @@ public static class InfrastructureExtensions
         }
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "api-explorer";
             o.SwaggerEndpoint("/openapi/v1.json", "Cổng Dịch vụ công – API v1");
+            o.EnablePersistAuthorization();
             o.DocumentTitle = "API explorer – Cổng Dịch vụ công";
         });
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" })).WithName("Health").WithTags("Health");

@@ -4,6 +4,7 @@ using Portal.Functions.Documents;
 using Portal.Functions.Dossiers;
 using Portal.Functions.Identity;
 using Portal.Functions.Infrastructure;
+using Portal.Functions.Telemetry;
 
 namespace Portal.Functions.Lifecycle;
 
@@ -109,6 +110,9 @@ public static class OrchestrationEndpoints
         var ct = http.RequestAborted;
         var name = OfficerEvents.FirstOrDefault(e => string.Equals(e, eventName, StringComparison.OrdinalIgnoreCase))
             ?? throw ProblemException.Invalid("eventName", $"Sự kiện '{eventName}' không có; dùng một trong: {string.Join(", ", OfficerEvents)}.");
+        using var activity = PortalTelemetry.Source.StartActivity("Officer action");
+        activity?.SetTag("portal.event", name);
+        activity?.SetTag("portal.dossier.code", code);
         var officer = http.User.Officer();
         var current = await OwnAgencyDossierAsync(http, dossiers, code);
         var payload = await ReadPayloadAsync(http, name, code, documents);
@@ -130,6 +134,7 @@ public static class OrchestrationEndpoints
         };
         var expected = ExpectedVersion(http.Request) ?? payload.ExpectedVersion;
         var dossier = await lifecycle.ExecuteAsync(code, command, d => EnsureSameAgency(http, d), ct, expectedVersion: expected);
+        PortalTelemetry.OfficerActions.Add(1, new KeyValuePair<string, object?>("portal.event", name));
         http.Response.Headers.Location = Links(http.Request, code).StatusQueryGetUri;
         return Results.Json(await InstanceAsync(dossier, false, dossiers, deadlines, ct), InfrastructureExtensions.Json, statusCode: StatusCodes.Status202Accepted);
     }

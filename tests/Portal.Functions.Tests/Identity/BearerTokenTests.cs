@@ -49,9 +49,9 @@ public class BearerTokenTests(PortalAppFixture app)
         using var rsa = RSA.Create(2048);
         var forged = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = "urn:portal:dev-issuer",
+            Issuer = "urn:portal:dev-vneid",
             Audience = "urn:portal:api",
-            Claims = new Dictionary<string, object> { ["sub"] = Citizens.Lan, ["role"] = "citizen", ["name"] = "Giả mạo" },
+            Claims = new Dictionary<string, object> { ["sub"] = Citizens.Lan, ["name"] = "Giả mạo" },
             Expires = DateTime.UtcNow.AddYears(5),
             NotBefore = DateTime.UtcNow.AddYears(-5),
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa), SecurityAlgorithms.RsaSha256),

@@ -21,6 +21,42 @@ public class ApiDocumentTests(PortalAppFixture app)
     }
 
     [Fact]
+    public async Task OpenApiDocument_HasARealTitleAndVersion()
+    {
+        using var client = app.Client();
+        var info = (await client.GetFromJsonAsync<JsonElement>("openapi/v1.json")).GetProperty("info");
+        Assert.Contains("Cổng Dịch vụ công", info.GetProperty("title").GetString());
+        Assert.Contains("Public Service Portal API", info.GetProperty("title").GetString());
+        Assert.Equal("1.0", info.GetProperty("version").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DeclaresBothBearerSchemes_OnTheEndpointsThatNeedThem()
+    {
+        using var client = app.Client();
+        var document = await client.GetFromJsonAsync<JsonElement>("openapi/v1.json");
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        foreach (var name in new[] { "VNeID", "EntraID" })
+        {
+            var scheme = schemes.GetProperty(name);
+            Assert.Equal("http", scheme.GetProperty("type").GetString());
+            Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+            Assert.Equal("JWT", scheme.GetProperty("bearerFormat").GetString());
+        }
+        static string[] Required(JsonElement document, string path, string method) =>
+            document.GetProperty("paths").GetProperty(path).GetProperty(method).TryGetProperty("security", out var security)
+                ? security.EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToArray()
+                : [];
+        Assert.Equal(["VNeID"], Required(document, "/api/dossiers", "post"));
+        Assert.Equal(["VNeID"], Required(document, "/api/dossiers/{code}", "get"));
+        Assert.Equal(["VNeID"], Required(document, "/api/me", "get"));
+        Assert.Equal(["EntraID"], Required(document, "/api/instances/{code}/raiseEvent/{eventName}", "post"));
+        Assert.Equal(["EntraID"], Required(document, "/api/officer/inbox", "get"));
+        Assert.Empty(Required(document, "/api/dossiers/track", "post"));
+        Assert.Empty(Required(document, "/api/catalogue/procedures", "get"));
+    }
+
+    [Fact]
     public async Task ApiExplorer_IsServed()
     {
         using var client = app.Client();

@@ -41,6 +41,10 @@ public class DeployPackageTests(PortalAppFixture app)
             var start = new ProcessStartInfo(handler) { WorkingDirectory = Path.Combine(package, "bin"), RedirectStandardOutput = true, RedirectStandardError = true };
             start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
             start.Environment["Storage__ConnectionString"] = app.Azurite.ConnectionString;
+            // As in Azure (Production): both issuers configured, or the handler refuses to start. Metadata is read at the first token.
+            start.Environment["Auth__Citizens__Authority"] = start.Environment["Auth__Citizens__Issuer"] = "https://vneid.example.vn";
+            start.Environment["Auth__Officers__Authority"] = start.Environment["Auth__Officers__Issuer"] =
+                "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0";
             using var process = Process.Start(start)!;
             try
             {

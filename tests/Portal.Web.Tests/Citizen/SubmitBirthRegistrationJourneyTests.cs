@@ -127,6 +127,10 @@ public partial class SubmitBirthRegistrationJourneyTests(BrowserFixture browser)
         await anonymous.GetByLabel("Số điện thoại của người nộp").FillAsync("0912 345 678");
         await anonymous.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
         await Expect(anonymous.Locator("#result")).ToContainTextAsync("Mới đăng ký");
+        // Status, dates and progress only: the applicant's name and documents need her sign-in.
+        await Expect(anonymous.Locator("#result")).Not.ToContainTextAsync("Nguyễn Thị Lan");
+        await Expect(anonymous.Locator("#result")).Not.ToContainTextAsync("giay-chung-sinh");
+        await Expect(anonymous.GetByTestId("sign-in-for-more")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(anonymous, "08-track-by-phone-mobile");
     }
 

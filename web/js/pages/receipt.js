@@ -1,5 +1,5 @@
 // receipt.html?code=: the printable "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", laid out like the official
-// slip. Reads GET /api/dossiers/{code} (signed in as the owner, or with the phone used for the look-up).
+// slip. Reads GET /api/dossiers/{code}, signed in as the applicant (it names the applicant).
 
 import { api, ApiError, seg } from "../api.js";
 import { isSignedIn, redirectToSignIn } from "../auth.js";
@@ -19,16 +19,13 @@ async function main() {
     return;
   }
   $("back-link").href = `track.html?code=${encodeURIComponent(code)}`;
-  const phone = sessionStorage.getItem(`portal.lookupPhone.${code}`);
-  if (!isSignedIn() && !phone) {
+  if (!isSignedIn()) {
     redirectToSignIn();
     return;
   }
   let dossier;
   try {
-    dossier = phone && !isSignedIn()
-      ? await api(`/api/dossiers/${seg(code)}?phone=${encodeURIComponent(phone)}`, { auth: false })
-      : await api(`/api/dossiers/${seg(code)}`);
+    dossier = await api(`/api/dossiers/${seg(code)}`);
   } catch (error) {
     $("loading").hidden = true;
     if (error instanceof ApiError && error.status === 401) {

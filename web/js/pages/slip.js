@@ -1,9 +1,9 @@
-// slip.html?code=&kind=receipt|supplement|refusal|apology|control[&as=officer][&phone=]: the printable slips
+// slip.html?code=&kind=receipt|supplement|refusal|apology|control[&as=officer]: the printable slips
 // a dossier gets, laid out like the official forms (Circular 03/2025/TT-VPCP, formerly 01/2018/TT-VPCP):
 // receipt and appointment, supplement request (every missing item), refusal (reason), apology with a new
 // appointment date (from the Extended event or the drafted apology), and the processing control slip.
-// &as=officer reads GET /api/officer/dossiers/{code} with the officer's token; otherwise the citizen's
-// token, or the phone number used for the look-up (?phone= or the one kept by track.html).
+// &as=officer reads GET /api/officer/dossiers/{code} with the officer's token; otherwise the applicant's token
+// (a slip names the applicant, so a look-up by phone number does not open it).
 
 import { api, ApiError, seg } from "../api.js";
 import { isSignedIn, redirectToSignIn } from "../auth.js";
@@ -115,16 +115,14 @@ async function load() {
     apology = answer.instance?.customStatus?.apology || null;
     control = await officerApi(`/api/officer/dossiers/${seg(code)}/control-slip`).catch(() => []);
   } else {
-    const phone = params.get("phone") || sessionStorage.getItem(`portal.lookupPhone.${code}`);
-    if (!isSignedIn() && !phone) {
+    // Slips name the applicant: the applicant's sign-in only (a phone look-up shows status and dates only).
+    if (!isSignedIn()) {
       redirectToSignIn();
       return null;
     }
-    const query = phone && !isSignedIn() ? `?phone=${encodeURIComponent(phone)}` : "";
-    const options = query ? { auth: false } : {};
-    dossier = await api(`/api/dossiers/${seg(code)}${query}`, options);
+    dossier = await api(`/api/dossiers/${seg(code)}`);
     events = (dossier.timeline || []).map((e) => ({ type: e.kind, at: e.at, reason: null, text: e.text || "" }));
-    control = await api(`/api/dossiers/${seg(code)}/control-slip${query}`, options).catch(() => []);
+    control = await api(`/api/dossiers/${seg(code)}/control-slip`).catch(() => []);
   }
   let procedure = null;
   try {

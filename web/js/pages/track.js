@@ -1,9 +1,9 @@
 // track.html: "Hồ sơ của tôi" for a signed-in citizen (GET /api/dossiers), a look-up by code + phone
-// (GET /api/dossiers/{code}?phone=, no sign-in), and ?code= for the owner (GET /api/dossiers/{code}).
-// Shows status, appointment date, an open supplement request with the form to answer it
-// (POST /api/dossiers/{code}/supplement), the result ("Tải kết quả", its SHA-256 and the verification
-// link), the timeline (newest first), the documents with their SHA-256, the notifications sent to the
-// applicant and links to the printable slips.
+// (POST /api/dossiers/track with both in the body, no sign-in: status, dates and timeline only), and ?code=
+// for the owner (GET /api/dossiers/{code}). The owner also sees an open supplement request with the form to
+// answer it (POST /api/dossiers/{code}/supplement), the result ("Tải kết quả", its SHA-256 and the
+// verification link), the documents with their SHA-256, the notifications sent to the applicant and links
+// to the printable slips.
 
 import { api, apiBlob, ApiError, saveBlob, seg } from "../api.js";
 import { getToken, signInUrl } from "../auth.js";
@@ -31,6 +31,11 @@ const MESSAGES = {
     en: "Only the applicant can see it. Sign in with the account that submitted it, or look it up with the applicant's phone number.",
   },
   failed: { vi: "Không tra cứu được hồ sơ. Vui lòng thử lại sau.", en: "The look-up failed. Please try again later." },
+  tooMany: { vi: "Bạn đã tra cứu quá nhiều lần; vui lòng thử lại sau ít phút hoặc đăng nhập.", en: "Too many look-ups; try again in a few minutes or sign in." },
+  signInForMore: {
+    vi: "Tra cứu bằng số điện thoại chỉ cho biết trạng thái, các mốc thời gian và quá trình xử lý. Để xem nội dung hồ sơ, giấy tờ đã nộp, thông báo và tải kết quả, hãy ",
+    en: "A look-up by phone number shows the status, dates and progress only. To see the application, its documents and messages, and to download the result, ",
+  },
 };
 
 async function main() {
@@ -45,10 +50,7 @@ async function main() {
 
   const work = [];
   if (me) work.push(loadMine());
-  if (code && params.get("phone")) {
-    $("lookup-phone").value = params.get("phone");
-    work.push(lookup(code, params.get("phone")));
-  } else if (code && me) {
+  if (code && me) {
     work.push(loadOwn(code));
   } else if (code) {
     showMessage($("page-message"), "info", { vi: "Nhập số điện thoại của người nộp để xem hồ sơ này, hoặc đăng nhập.", en: "Enter the applicant's phone number to see this application, or sign in." });
@@ -105,17 +107,10 @@ async function loadOwn(code) {
   await show(() => api(`/api/dossiers/${seg(code)}`), code);
 }
 
-/** The look-up by code and phone number, without the token. */
+/** The look-up by code and phone number, without the token (both in the body, never in a URL). */
 async function lookup(code, phone) {
   access = { phone };
-  const ok = await show(() => api(`/api/dossiers/${seg(code)}?phone=${encodeURIComponent(phone)}`, { auth: false }), code);
-  if (ok) {
-    try {
-      sessionStorage.setItem(`portal.lookupPhone.${code}`, phone); // lets the receipt page load it too
-    } catch {
-      // The receipt page will ask to sign in instead.
-    }
-  }
+  await show(() => api("/api/dossiers/track", { method: "POST", body: { code, phone }, auth: false }), code);
 }
 
 async function show(load, code) {
@@ -134,6 +129,7 @@ async function show(load, code) {
       return false;
     }
     if (status === 404) showMessage($("page-message"), "error", MESSAGES.notFound);
+    else if (status === 429) showMessage($("page-message"), "error", MESSAGES.tooMany);
     else if (status === 403) showMessage($("page-message"), "error", MESSAGES.forbidden, MESSAGES.forbiddenDetail);
     else if (status === 401) showMessage($("page-message"), "error", { vi: "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại hoặc tra cứu bằng số điện thoại.", en: "Your sign-in expired. Sign in again or look up with the phone number." });
     else showMessage($("page-message"), "error", MESSAGES.failed);
@@ -192,6 +188,10 @@ function renderDossier(d, focus, notice) {
   const status = el("p");
   status.append(setText(el("span"), { vi: "Trạng thái: ", en: "Status: " }), el("strong", { class: "tag", "data-testid": "dossier-status" }, d.statusText || String(d.status)));
   section.append(status);
+  const anonymous = Boolean(access.phone);
+  if (anonymous && d.supplementRequested) {
+    section.append(setText(el("p", { class: "tag" }), { vi: "Hồ sơ cần bổ sung giấy tờ.", en: "The application needs more documents." }));
+  }
   if (d.supplement) section.append(supplementPanel(d));
 
   const facts = el("dl", { class: "summary-list summary-list--two" });
@@ -213,6 +213,12 @@ function renderDossier(d, focus, notice) {
   if (d.lastReason && ["refusedAtIntake", "rejected", "processingStopped", "extended"].includes(d.status)) fact({ vi: "Lý do", en: "Reason" }, d.lastReason);
   section.append(facts);
   if (d.result) section.append(resultPanel(d));
+  if (anonymous) {
+    const more = el("p", { "data-testid": "sign-in-for-more" });
+    more.append(setText(el("span"), MESSAGES.signInForMore),
+      setText(el("a", { href: signInUrl(`track.html?code=${encodeURIComponent(d.code)}`) }), { vi: "đăng nhập bằng tài khoản đã nộp hồ sơ.", en: "sign in with the account that submitted it." }));
+    section.append(more);
+  }
 
   // Timeline, newest first.
   section.append(setText(el("h3", { class: "heading-s" }), { vi: "Quá trình xử lý (mới nhất trước)", en: "Progress (newest first)" }));
@@ -225,6 +231,10 @@ function renderDossier(d, focus, notice) {
   }
   if (!entries.length) timeline.append(setText(el("li"), { vi: "Chưa có cập nhật.", en: "No updates yet." }));
   section.append(timeline);
+  if (anonymous) {
+    finishRender(section, focus, notice);
+    return;
+  }
 
   // Documents with their fingerprints.
   section.append(setText(el("h3", { class: "heading-s" }), { vi: "Tài liệu đã nộp", en: "Documents submitted" }));
@@ -267,6 +277,10 @@ function renderDossier(d, focus, notice) {
   const actions = el("div", { class: "button-group" });
   actions.append(setText(el("a", { class: "button button--secondary", href: `receipt.html?code=${encodeURIComponent(d.code)}` }), { vi: "In giấy tiếp nhận", en: "Print the receipt" }));
   section.append(actions);
+  finishRender(section, focus, notice);
+}
+
+function finishRender(section, focus, notice) {
   if (notice) {
     $("dossier-notice").scrollIntoView({ block: "start" });
     $("dossier-notice").focus();
@@ -275,9 +289,6 @@ function renderDossier(d, focus, notice) {
     section.focus();
   }
 }
-
-/** The query that lets a phone look-up read the dossier's other resources. */
-const phoneQuery = () => (access.phone ? `?phone=${encodeURIComponent(access.phone)}` : "");
 
 /* ---------- Supplement request: what is missing, and the form to send it ---------- */
 
@@ -406,7 +417,7 @@ function resultPanel(d) {
     button.setAttribute("aria-busy", "true");
     setText(status, { vi: "Đang tải kết quả…", en: "Downloading…" });
     try {
-      const { blob } = await apiBlob(`/api/dossiers/${seg(d.code)}/result${phoneQuery()}`, { token: access.phone ? null : getToken() });
+      const { blob } = await apiBlob(`/api/dossiers/${seg(d.code)}/result`, { token: getToken() });
       saveBlob(blob, `ket-qua-${d.code}.pdf`);
       setText(status, { vi: `Đã tải tệp ket-qua-${d.code}.pdf.`, en: `Downloaded ket-qua-${d.code}.pdf.` });
     } catch (error) {
@@ -431,7 +442,7 @@ function resultPanel(d) {
 async function renderNotifications(code, container) {
   container.replaceChildren(setText(el("p", { class: "secondary-text" }), { vi: "Đang tải thông báo…", en: "Loading…" }));
   if (!notificationsOf.has(code)) {
-    notificationsOf.set(code, api(`/api/dossiers/${seg(code)}/notifications${phoneQuery()}`, access.phone ? { auth: false } : {}).catch(() => null));
+    notificationsOf.set(code, api(`/api/dossiers/${seg(code)}/notifications`).catch(() => null));
   }
   const list = await notificationsOf.get(code);
   container.replaceChildren();
