@@ -48,6 +48,9 @@ public class PersonalDataTelemetryTests(ExternalIssuerFixture idp)
         Assert.Contains(activities, a => a.Source.Name == "Portal" && a.DisplayName == "Officer action");
         Assert.Contains(activities, a => a.Source.Name == "Portal" && a.DisplayName == "Track dossier");
         Assert.Contains(activities, a => a.Source.Name == "Microsoft.AspNetCore" && a.GetTagItem("url.path") is "/api/dossiers/track");
+        // Storage calls are traced by the Azure SDKs themselves (tables and blobs), and checked for personal data below.
+        Assert.Contains(activities, a => a.Source.Name.StartsWith("Azure.Data.Tables", StringComparison.Ordinal));
+        Assert.Contains(activities, a => a.Source.Name.StartsWith("Azure.Storage.Blobs", StringComparison.Ordinal));
         Assert.Contains(logs, l => l.StartsWith("Trace ") || l.StartsWith("Debug "));
         Assert.Contains(logs, l => l.Contains("/api/dossiers/track"));
 
