@@ -125,7 +125,9 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
           }
         }
       }
-      // Flex Consumption takes the runtime here; the FUNCTIONS_WORKER_RUNTIME app setting is deprecated on Flex.
+      // Flex Consumption takes the runtime here; the FUNCTIONS_WORKER_RUNTIME app setting is deprecated on Flex
+      // (functions-app-settings#flex-consumption-plan-deprecations). 'custom' / '1.0' is the FC1 entry of the
+      // Custom Handler stack (Az.Functions FunctionsStackFlexData/<region>/custom.json).
       runtime: {
         name: 'custom'
         version: '1.0'
