@@ -203,6 +203,7 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     enablePurgeProtection: keyVaultPurgeProtection
     softDeleteRetentionInDays: keyVaultSoftDeleteDays
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsId
   }
 }
 

@@ -71,11 +71,14 @@ public sealed class ResourceTests
     }
 
     [Fact]
-    public void KeyVaultUsesRbacAndSoftDeleteAndProductionPurgeProtection()
+    public void KeyVaultUsesRbacSoftDeleteAndAuditAndProductionPurgeProtection()
     {
         var vault = Template.Single("Microsoft.KeyVault/vaults").Properties;
         Assert.True(vault["enableRbacAuthorization"]!.GetValue<bool>());
         Assert.True(vault["enableSoftDelete"]!.GetValue<bool>());
+        var audit = Template.Single("Microsoft.Insights/diagnosticSettings");
+        Assert.Equal("audit", audit.Properties["logs"]![0]!["categoryGroup"]!.GetValue<string>());
+        Assert.Equal("[parameters('logAnalyticsWorkspaceId')]", audit.Properties["workspaceId"]!.GetValue<string>());
 
         var prod = ParameterValues("main.prod.bicepparam");
         var dev = ParameterValues("main.dev.bicepparam");
@@ -150,7 +153,7 @@ public sealed class ResourceTests
 
         var untagged = Template.Resources
             .Where(r => !r.Type.StartsWith("Microsoft.Resources/deployments", StringComparison.Ordinal) && r.Type.Count(c => c == '/') == 1)
-            .Where(r => r.Type is not "Microsoft.Authorization/roleAssignments")
+            .Where(r => r.Node["scope"] is null) // extension resources (role assignments, diagnostic settings) take no tags
             .Where(r => r.Node["tags"] is null)
             .Select(r => r.Type)
             .ToList();

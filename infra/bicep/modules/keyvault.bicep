@@ -15,6 +15,9 @@ param tags object
 @description('Whether purge protection is on (production: true; it cannot be turned off again).')
 param enablePurgeProtection bool
 
+@description('Resource ID of the Log Analytics workspace that receives the vault\'s audit log (who read which secret, when).')
+param logAnalyticsWorkspaceId string
+
 @description('Days a deleted vault or secret stays recoverable.')
 @minValue(7)
 @maxValue(90)
@@ -40,6 +43,21 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
       bypass: 'AzureServices'
       defaultAction: 'Allow'
     }
+  }
+}
+
+// Every secret read is audited: the payment gateway's secret is read by the app's identity only.
+resource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit-to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        categoryGroup: 'audit'
+        enabled: true
+      }
+    ]
   }
 }
 
