@@ -15,7 +15,7 @@ npm run --silent build:web >/dev/null
 dotnet build Serverless.sln -c Release -nologo -v quiet
 # One test project at a time: each starts its own Azurite and app, and the machine has two cores.
 status=0
-for project in tests/Portal.Domain.Tests tests/Portal.Stores.Tests tests/Portal.Functions.Tests tests/Portal.Resilience.Tests tests/Portal.Web.Tests; do
+for project in tests/Portal.Domain.Tests tests/Portal.Infra.Tests tests/Portal.Stores.Tests tests/Portal.Functions.Tests tests/Portal.Resilience.Tests tests/Portal.Web.Tests; do
   echo "== $project"
   dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=minimal" || status=1
 done
