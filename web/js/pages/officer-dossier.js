@@ -202,6 +202,8 @@ function renderActionForms(s) {
   const prefill = {};
   const extend = extendPrefill(s.apology);
   if (extend) prefill.Extend = extend;
+  // The return form starts on the channel the citizen chose on the e-Form, and warns when another is picked.
+  if (current?.dossier?.requestedReturnChannel) prefill.ReturnResult = { channel: current.dossier.requestedReturnChannel };
   actionsView = renderActions(container, actions, {
     code,
     version: s.version,
