@@ -110,7 +110,7 @@ export const STATUSES = {
   supplementRequested: { vi: "Yêu cầu bổ sung hồ sơ", en: "Supplement requested" },
   inProgress: { vi: "Đang xử lý", en: "In progress" },
   extended: { vi: "Đang xử lý (đã gia hạn)", en: "In progress (extended)" },
-  approved: { vi: "Đã phê duyệt, chờ trả kết quả", en: "Approved" },
+  approved: { vi: "Đã phê duyệt, chờ lãnh đạo ký ban hành kết quả", en: "Approved, awaiting the leader's signature" },
   rejected: { vi: "Không giải quyết", en: "Rejected" },
   processingStopped: { vi: "Dừng xử lý", en: "Processing stopped" },
   resultIssued: { vi: "Đã có kết quả", en: "Result issued" },

@@ -171,11 +171,24 @@ function fileField(action) {
   };
 }
 
-function channelField(action) {
+/**
+ * The return channel. prefill.channel: what the citizen chose on the e-Form (desk, post, online): it is checked at first,
+ * said in the hint, and picking another channel shows a warning (a polite live region) before the result is recorded.
+ */
+function channelField(action, prefill) {
   const id = idOf(action.event, "channel");
+  const chosen = prefill?.channel && RETURN_CHANNELS[prefill.channel] ? prefill.channel : null;
   const wrapper = el("div", { class: "form-group" });
-  const fieldset = el("fieldset", { class: "fieldset", id, "aria-describedby": `${id}-error` });
+  const fieldset = el("fieldset", { class: "fieldset", id, "aria-describedby": `${id}-hint ${id}-warning ${id}-error` });
   fieldset.append(setText(el("legend", { class: "fieldset-legend" }), { vi: "Hình thức trả kết quả", en: "How the result was returned" }));
+  const hint = el("div", { class: "hint", id: `${id}-hint` });
+  if (chosen) {
+    setText(hint, { vi: `Người nộp đã chọn nhận kết quả: ${RETURN_CHANNELS[chosen].vi}.`, en: `The applicant chose: ${RETURN_CHANNELS[chosen].en}.` });
+  } else {
+    setText(hint, { vi: "Người nộp không chọn hình thức nhận kết quả trên tờ khai.", en: "The applicant did not choose how to receive the result." });
+  }
+  const warning = el("p", { class: "notice notice--warning", id: `${id}-warning`, role: "status", "aria-live": "polite", "data-testid": "channel-warning", hidden: true });
+  fieldset.append(hint);
   const error = el("p", { class: "error-message", id: `${id}-error`, hidden: true });
   const radios = el("div", { class: "radios" });
   let first = null;
@@ -183,13 +196,28 @@ function channelField(action) {
     const radioId = `${id}-${value}`;
     const item = el("div", { class: "radio" });
     const input = el("input", { class: "radio-input", type: "radio", name: "channel", id: radioId, value });
+    if (value === chosen) input.checked = true;
     first ??= input;
     item.append(input, setText(el("label", { class: "radio-label", for: radioId }), text));
     radios.append(item);
   }
   fieldset.append(error, radios);
-  wrapper.append(fieldset);
+  wrapper.append(fieldset, warning);
   const read = () => radios.querySelector("input:checked")?.value;
+  const warn = () => {
+    const value = read();
+    const changed = Boolean(chosen && value && value !== chosen);
+    warning.hidden = !changed;
+    if (changed) {
+      setText(warning, {
+        vi: `Lưu ý: người nộp đã chọn “${RETURN_CHANNELS[chosen].vi}”, bạn đang ghi nhận “${RETURN_CHANNELS[value].vi}”. Chỉ đổi khi người nộp đồng ý.`,
+        en: `Note: the applicant chose “${RETURN_CHANNELS[chosen].en}”; you are recording “${RETURN_CHANNELS[value].en}”. Change it only if the applicant agreed.`,
+      });
+    } else {
+      setText(warning, "");
+    }
+  };
+  radios.addEventListener("change", warn);
   return {
     id: first.id, key: "channel", wrapper, error, input: first,
     read,
@@ -215,7 +243,7 @@ export function renderActions(container, actions, { code, version, prefill = {},
       if (spec.type === "missing") return missingField(action);
       if (spec.type === "workingDays") return workingDaysField(action, prefill[action.event]);
       if (spec.type === "file") return fileField(action);
-      return channelField(action);
+      return channelField(action, prefill[action.event]);
     });
     for (const field of fields) form.append(field.wrapper);
     const buttonClass = action.kind === "danger" ? "button button--warning" : action.kind === "secondary" ? "button button--secondary" : "button";

@@ -164,6 +164,46 @@ public sealed class WorkingCalendar
         }
     }
 
+    /// <summary>
+    /// Moves a deadline (an appointment or a step's due time) by office time, as a supplement pause or an extension does.
+    /// The rule: office time is counted in whole minutes (seconds are dropped, since deadlines are kept and printed to the
+    /// minute), counting resumes from the deadline itself, and nothing to add leaves the deadline where it is. The result is
+    /// written by <see cref="AsDeadline(DateTime)"/>, so it never lands at the opening minute of a day: a deadline of
+    /// 17:00 moved by 30 seconds stays at 17:00, moved by one minute it becomes 07:31 of the next working day.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A negative duration.</exception>
+    public DateTimeOffset MoveDeadline(DateTimeOffset due, TimeSpan officeTime)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(officeTime, TimeSpan.Zero);
+        var minutes = WholeMinutes(officeTime);
+        var local = VietnamTime.ToLocal(due);
+        return VietnamTime.FromLocal(AsDeadline(minutes > TimeSpan.Zero ? AddWorkingTime(local, minutes) : local));
+    }
+
+    /// <summary>Office time in whole minutes, rounded down: how pauses and moves of deadlines are counted.</summary>
+    public static TimeSpan WholeMinutes(TimeSpan duration) =>
+        TimeSpan.FromTicks(duration.Ticks - duration.Ticks % TimeSpan.TicksPerMinute);
+
+    /// <summary>
+    /// How a deadline is written: an instant exactly at the start of an office period is the same point of office time as
+    /// the end of the period before it, and a deadline is written as that end (07:30 on Tuesday is 17:00 on the previous
+    /// working day; 13:00 is 11:30). Any other instant is returned unchanged. So an appointment never falls at the minute an
+    /// office opens, when nothing can have been done.
+    /// </summary>
+    public DateTime AsDeadline(DateTime local)
+    {
+        CheckLocal(local);
+        var date = DateOnly.FromDateTime(local);
+        var time = TimeOnly.FromDateTime(local);
+        if (!IsWorkingDay(date) || local.TimeOfDay != time.ToTimeSpan()) return local;
+        for (var i = 0; i < Data.OfficeHours.Count; i++)
+        {
+            if (Data.OfficeHours[i].Start != time) continue;
+            return i > 0 ? date.ToDateTime(Data.OfficeHours[i - 1].End) : ClosingOf(PreviousWorkingDay(date));
+        }
+        return local;
+    }
+
     /// <summary>Adds office hours to a local time (see <see cref="AddWorkingTime(DateTime, TimeSpan)"/>).</summary>
     public DateTime AddWorkingHours(DateTime local, double hours) => AddWorkingTime(local, TimeSpan.FromHours(hours));
 

@@ -18,7 +18,7 @@ public enum DossierStatus
     InProgress,
     /// <summary>Gia hạn: a new appointment date was set, with an apology.</summary>
     Extended,
-    /// <summary>Đã phê duyệt: approved, the result is being issued.</summary>
+    /// <summary>Đã phê duyệt: approved by the head of department; the next step is the leader's signature and issue of the result.</summary>
     Approved,
     /// <summary>Không giải quyết: rejected on the merits, with reasons.</summary>
     Rejected,
@@ -53,7 +53,7 @@ public static class DossierStatuses
         new(DossierStatus.SupplementRequested, 5, "Yêu cầu bổ sung hồ sơ", "Supplement requested"),
         new(DossierStatus.InProgress, 4, "Đang xử lý", "In progress"),
         new(DossierStatus.Extended, 4, "Đang xử lý (đã gia hạn)", "In progress (extended)"),
-        new(DossierStatus.Approved, 4, "Đã phê duyệt, chờ trả kết quả", "Approved"),
+        new(DossierStatus.Approved, 4, "Đã phê duyệt, chờ lãnh đạo ký ban hành kết quả", "Approved, awaiting the leader's signature"),
         new(DossierStatus.Rejected, 9, "Không giải quyết", "Rejected"),
         new(DossierStatus.ProcessingStopped, 8, "Dừng xử lý", "Processing stopped"),
         new(DossierStatus.ResultIssued, 9, "Đã có kết quả", "Result issued"),

@@ -11,7 +11,8 @@ namespace Portal.Domain.Lifecycle;
 public sealed record ControlSlipLine(string Step, string StepName, string? Officer, DateTimeOffset StartedAt, DateTimeOffset? DueAt,
     DateTimeOffset? EndedAt, bool? OnTime);
 
-/// <summary>Derives the control slip from the history alone: each step, its officer, start, due and actual end.</summary>
+/// <summary>Derives the control slip from the history alone: each step, its officer, start, due and actual end. The
+/// intake line ("tiep-nhan") names the desk officer who received the dossier, which the receipt slip prints.</summary>
 public static class ControlSlip
 {
     /// <summary>The slip's lines, in order.</summary>
@@ -20,6 +21,9 @@ public static class ControlSlip
         var lines = new List<ControlSlipLine>();
         DateTimeOffset? submittedAt = null;
         (string Id, DateTimeOffset Start, DateTimeOffset? Due)? open = null;
+        // The desk officer who received the dossier: with a fee, the one who decided Receive (PaymentRequested), not
+        // whoever (or whatever) later confirmed the payment.
+        string? receivedBy = null;
         string Name(string id) => id == "tiep-nhan" ? "Tiếp nhận hồ sơ" : plan.Steps.FirstOrDefault(s => s.Id == id)?.Name ?? id;
         void Close(string? officer, DateTimeOffset end)
         {
@@ -35,8 +39,11 @@ public static class ControlSlip
                     submittedAt = s.At;
                     open = ("tiep-nhan", s.At, null);
                     break;
+                case PaymentRequested p:
+                    receivedBy = p.Actor;
+                    break;
                 case Received r:
-                    Close(r.Actor, r.At);
+                    Close(receivedBy ?? r.Actor, r.At);
                     open = (plan.Steps[0].Id, r.At, r.StepDueAt);
                     break;
                 case SupplementProvided p when open is { } o && p.StepDueAt is { } moved:

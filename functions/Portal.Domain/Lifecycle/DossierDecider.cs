@@ -135,7 +135,9 @@ public static class DossierDecider
     private static Decision DecideProvideSupplement(ProvideSupplement c, DossierState state, DecisionContext ctx)
     {
         // Only time while the clock was running is ever counted: before receipt there is nothing to move.
-        var paused = state.ClockStartAt is null ? TimeSpan.Zero : ctx.Calendar.WorkingTimeBetween(state.PausedAt!.Value, ctx.Now);
+        // Counted in whole minutes, as deadlines are (WorkingCalendar.MoveDeadline).
+        var paused = state.ClockStartAt is null ? TimeSpan.Zero
+            : WorkingCalendar.WholeMinutes(ctx.Calendar.WorkingTimeBetween(state.PausedAt!.Value, ctx.Now));
         return Decision.Accept(new SupplementProvided
         {
             At = ctx.Now, Actor = c.Actor, Role = c.Role, Reason = c.Reason, DocumentHashes = c.DocumentHashes, PausedWorkingTime = paused,
@@ -144,10 +146,9 @@ public static class DossierDecider
         });
     }
 
-    // AddWorkingTime counts from the next office time, so adding nothing to a 17:00 deadline would give 07:30 the next
-    // working day: a pause without office time in it must leave the date where it was.
-    private static DateTimeOffset MoveBy(DateTimeOffset due, TimeSpan paused, WorkingCalendar calendar) =>
-        paused > TimeSpan.Zero ? calendar.AddWorkingTime(due, paused) : due;
+    // A pause without (a whole minute of) office time in it leaves the date where it was; a moved date never lands at the
+    // opening minute of a day (WorkingCalendar.MoveDeadline).
+    private static DateTimeOffset MoveBy(DateTimeOffset due, TimeSpan paused, WorkingCalendar calendar) => calendar.MoveDeadline(due, paused);
 
     private static Decision DecideExtend(Extend c, DossierState state, DecisionContext ctx)
     {
@@ -270,7 +271,15 @@ public static class DossierDecider
             PaymentOverdue => state with { PaymentOverdue = true },
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event."),
         };
-        return next with { Version = state.Version + 1 };
+        // The last reason is the current one: any event that gives a reason replaces it, and a supplement that arrives
+        // answers the request, so the request's reason goes (the citizen's note, if any, takes its place).
+        var lastReason = e switch
+        {
+            SupplementProvided => string.IsNullOrWhiteSpace(e.Reason) ? null : e.Reason,
+            _ when !string.IsNullOrWhiteSpace(e.Reason) => e.Reason,
+            _ => next.LastReason,
+        };
+        return next with { Version = state.Version + 1, LastReason = lastReason };
     }
 
     /// <summary>Due time of step <paramref name="index"/>: its cumulative share of the working-time budget, moved by pauses.</summary>
@@ -286,8 +295,9 @@ public static class DossierDecider
     private static DateTimeOffset ShareDue(DateTimeOffset start, TimeSpan budget, TimeSpan paused, decimal share, WorkingCalendar calendar)
     {
         var workingBudget = calendar.WorkingTimeBetween(start, start + budget);
-        var offset = TimeSpan.FromTicks((long)(workingBudget.Ticks * share)) + paused;
-        return calendar.AddWorkingTime(start, offset);
+        // Whole minutes, as every deadline (WorkingCalendar.MoveDeadline): a share never leaves seconds behind.
+        var offset = WorkingCalendar.WholeMinutes(TimeSpan.FromTicks((long)(workingBudget.Ticks * share)) + paused);
+        return VietnamTime.FromLocal(calendar.AsDeadline(VietnamTime.ToLocal(calendar.AddWorkingTime(start, offset))));
     }
 
     private static DateTimeOffset AddWorkingDaysAtClose(DateTimeOffset from, int days, WorkingCalendar calendar)

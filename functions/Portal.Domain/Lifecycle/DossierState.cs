@@ -73,7 +73,8 @@ public sealed record DossierState
     public DateTimeOffset? RatingRequestAt { get; init; }
     /// <summary>Whether the rating was requested.</summary>
     public bool RatingRequested { get; init; }
-    /// <summary>The last reason given (refusal, rejection, stop...).</summary>
+    /// <summary>The current reason: the one given with the latest event that gave one (refusal, supplement request, an
+    /// officer's note, extension, rejection, stop, withdrawal); cleared when the supplement it asked for arrives.</summary>
     public string? LastReason { get; init; }
 
     /// <summary>Supplement requests made after receipt, while the processing time ran (the ones the lateness rule counts).</summary>

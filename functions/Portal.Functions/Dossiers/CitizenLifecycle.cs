@@ -46,6 +46,7 @@ public static class CitizenLifecycle
         var errors = new Dictionary<string, List<string>>();
         var attachments = SubmitDossier.CheckAttachments(procedure, form.Files, errors, requireMandatory: false);
         if (attachments.Count == 0 && errors.Count == 0) errors["documents"] = ["Đính kèm ít nhất một giấy tờ được yêu cầu bổ sung."];
+        ReportDuplicates(dossier, attachments, errors);
         if (errors.Count > 0) throw ProblemException.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         if (dossier.Status != Domain.Dossiers.DossierStatus.SupplementRequested)
         {
@@ -61,6 +62,24 @@ public static class CitizenLifecycle
         var updated = await lifecycle.ExecuteAsync(code, command, d => EnsureOwner(http, d), ct,
             amend: d => d with { Documents = [.. d.Documents, .. stored.Where(n => d.Documents.All(o => o.Sha256 != n.Sha256))] });
         return Results.Json(await track.ViewAsync(updated, ct), InfrastructureExtensions.Json);
+    }
+
+    /// <summary>
+    /// A supplement brings what was missing: a file identical (same SHA-256) to one already in the dossier is almost always the
+    /// wrong file chosen, so the whole supplement is refused (nothing stored, the clock stays stopped) with, at the document's
+    /// field, which file of the dossier it repeats; the citizen removes or replaces it and sends again.
+    /// </summary>
+    private static void ReportDuplicates(DossierRecord dossier, IReadOnlyList<SubmitDossier.Attachment> attachments, Dictionary<string, List<string>> errors)
+    {
+        foreach (var a in attachments)
+        {
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(a.Content));
+            if (dossier.Documents.FirstOrDefault(d => string.Equals(d.Sha256, hash, StringComparison.OrdinalIgnoreCase)) is not { } existing) continue;
+            var key = $"documents.{a.Document.Id}";
+            if (!errors.TryGetValue(key, out var list)) errors[key] = list = [];
+            list.Add($"Tệp “{a.FileName}” giống hệt tệp “{existing.FileName}” đã có trong hồ sơ (thành phần “{existing.Name}”). " +
+                "Hãy chọn đúng giấy tờ cần bổ sung hoặc bỏ tệp này.");
+        }
     }
 
     private static async Task<IResult> Withdraw(string code, WithdrawRequest request, HttpContext http, DossierLifecycle lifecycle, TrackDossier track)

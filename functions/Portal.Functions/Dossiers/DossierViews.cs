@@ -25,10 +25,14 @@ public sealed record SupplementRequestView(IReadOnlyList<string> Missing, DateTi
 /// <summary>The issued result and where to download it.</summary>
 public sealed record ResultView(string Sha256, string DownloadUrl);
 
-/// <summary>Everything the tracking page and the receipt show.</summary>
+/// <summary>Everything the tracking page and the slips show.</summary>
+/// <remarks><see cref="AppointmentNote"/> says what the appointment date means now (<see cref="AppointmentWording"/>);
+/// <see cref="CanWithdraw"/> whether the applicant may withdraw now (the lifecycle table); <see cref="RequestedReturnChannel"/>
+/// how the applicant asked to receive the result on the e-Form (null when the form does not ask).</remarks>
 public sealed record DossierView(string Code, ProcedureRef Procedure, AgencyView Agency, DossierStatus Status, string StatusText, int NationalStatusCode,
     DateTimeOffset SubmittedAt, DateTimeOffset AppointmentDate, bool AppointmentProvisional, string ApplicantName, IReadOnlyList<TimelineEntry> Timeline,
-    IReadOnlyList<DocumentView> Documents, JsonElement Form, SupplementRequestView? Supplement, ResultView? Result, string? LastReason);
+    IReadOnlyList<DocumentView> Documents, JsonElement Form, SupplementRequestView? Supplement, ResultView? Result, string? LastReason,
+    LocalizedText? AppointmentNote, bool CanWithdraw, Portal.Domain.Lifecycle.ReturnChannel? RequestedReturnChannel);
 
 /// <summary>A look-up by dossier code and the applicant's phone number (in the body, so it never lands in a URL).</summary>
 public sealed record TrackRequest(string? Code, string? Phone);
@@ -43,4 +47,4 @@ public sealed record PublicTimelineEntry(DateTimeOffset At, string Kind, string 
 /// </summary>
 public sealed record PublicDossierView(string Code, ProcedureRef Procedure, AgencyView Agency, DossierStatus Status, string StatusText,
     int NationalStatusCode, DateTimeOffset SubmittedAt, DateTimeOffset AppointmentDate, bool AppointmentProvisional, bool SupplementRequested,
-    bool ResultIssued, IReadOnlyList<PublicTimelineEntry> Timeline);
+    bool ResultIssued, IReadOnlyList<PublicTimelineEntry> Timeline, LocalizedText? AppointmentNote);

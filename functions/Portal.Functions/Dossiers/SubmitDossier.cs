@@ -110,7 +110,8 @@ public sealed partial class SubmitDossier(
 
     private static IResult Created(HttpContext http, DossierRecord d) => Results.Created($"/api/dossiers/{d.Code}", new SubmissionResult(
         d.Code, d.ProcedureCode, d.Status, DossierStatuses.Of(d.Status).Vietnamese, d.SubmittedAt, d.AppointmentAt,
-        new SubmissionLinks($"/api/dossiers/{d.Code}", $"/receipt.html?code={Uri.EscapeDataString(d.Code)}", $"/api/dossiers/{d.Code}/qr.svg")));
+        new SubmissionLinks($"/api/dossiers/{d.Code}", $"/acknowledgement.html?code={Uri.EscapeDataString(d.Code)}", $"/api/dossiers/{d.Code}/qr.svg"),
+        AppointmentWording.For(d.Lifecycle)));
 
     private static string IdempotencyKey(HttpRequest request)
     {
@@ -245,8 +246,12 @@ public sealed partial class SubmitDossier(
 }
 
 /// <summary>Links of a submitted dossier.</summary>
-public sealed record SubmissionLinks(string Self, string Receipt, string Qr);
+/// <param name="Self">The dossier.</param>
+/// <param name="Acknowledgement">The printable acknowledgement of online submission (not a receipt: the receipt slip exists
+/// once the desk receives the dossier).</param>
+/// <param name="Qr">The QR code of the tracking address.</param>
+public sealed record SubmissionLinks(string Self, string Acknowledgement, string Qr);
 
 /// <summary>The answer to a submission.</summary>
 public sealed record SubmissionResult(string Code, string ProcedureCode, DossierStatus Status, string StatusText, DateTimeOffset SubmittedAt,
-    DateTimeOffset AppointmentDate, SubmissionLinks Links);
+    DateTimeOffset AppointmentDate, SubmissionLinks Links, LocalizedText? AppointmentNote);

@@ -1,5 +1,6 @@
 using QRCoder;
 using Portal.Domain.Dossiers;
+using Portal.Domain.Lifecycle;
 using Portal.Functions.Identity;
 using Portal.Functions.Infrastructure;
 using Portal.Functions.Telemetry;
@@ -58,7 +59,7 @@ public sealed class TrackDossier(DossierStore dossiers, SubmissionLedger ledger,
             new AgencyView(dossier.AgencyCode, catalogue.FindAgency(dossier.AgencyCode)?.Name ?? dossier.AgencyCode), dossier.Status, status.Vietnamese,
             status.NationalCode, dossier.SubmittedAt, dossier.AppointmentAt, s.AppointmentAt is null, s.Status == DossierStatus.SupplementRequested,
             s.ResultSha256 is not null,
-            history.Select(e => PublicEntry(e.Event.At, e.Event.GetType().Name)).ToList());
+            history.Select(e => PublicEntry(e.Event.At, e.Event.GetType().Name)).ToList(), AppointmentWording.For(s));
     }
 
     private static PublicTimelineEntry PublicEntry(DateTimeOffset at, string kind) => new(at, kind, PublicWording.GetValueOrDefault(kind, kind));
@@ -87,7 +88,24 @@ public sealed class TrackDossier(DossierStore dossiers, SubmissionLedger ledger,
             System.Text.Json.JsonDocument.Parse(dossier.FormJson).RootElement.Clone(),
             s.Status == DossierStatus.SupplementRequested ? new SupplementRequestView(s.MissingItems, s.SupplementDueAt, s.LastReason) : null,
             s.ResultSha256 is null ? null : new ResultView(s.ResultSha256, $"/api/dossiers/{Uri.EscapeDataString(dossier.Code)}/result"),
-            s.LastReason);
+            s.LastReason, AppointmentWording.For(s), DossierTransitions.For(nameof(Withdraw), s.Status).Count > 0, RequestedChannel(dossier.FormJson));
+    }
+
+    /// <summary>How the applicant asked to receive the result: the e-Form's <c>delivery</c> answer (truc-tiep, buu-chinh,
+    /// dien-tu), or null when the form has no such question.</summary>
+    public static ReturnChannel? RequestedChannel(string formJson)
+    {
+        using var form = System.Text.Json.JsonDocument.Parse(formJson);
+        return form.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+            && form.RootElement.TryGetProperty("delivery", out var delivery) && delivery.ValueKind == System.Text.Json.JsonValueKind.String
+            ? delivery.GetString() switch
+            {
+                "truc-tiep" => ReturnChannel.Desk,
+                "buu-chinh" => ReturnChannel.Post,
+                "dien-tu" => ReturnChannel.Online,
+                _ => null,
+            }
+            : null;
     }
 
     /// <summary>The signed-in citizen's dossiers, newest first.</summary>

@@ -9,22 +9,36 @@ public static class EventNarrative
 {
     private static string When(DateTimeOffset at) => VietnamTime.ToLocal(at).ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    private static string Because(LifecycleEvent e) => string.IsNullOrWhiteSpace(e.Reason) ? "" : $" Lý do: {e.Reason}.";
+    private static string Because(LifecycleEvent e) => string.IsNullOrWhiteSpace(e.Reason) ? "" : $" Lý do: {Sentence(e.Reason)}";
+
+    /// <summary>
+    /// Ends a free text (a reason, a list of missing items) as one sentence: trimmed, with a full stop unless it already ends
+    /// with one (or with "!", "?", "…"), so officers' texts that end in "." never give "..".
+    /// </summary>
+    public static string Sentence(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length > 0 && ".!?…".Contains(trimmed[^1]) ? trimmed : trimmed + ".";
+    }
+
+    /// <summary>Items of a list joined with "; ", each without its own closing full stop.</summary>
+    private static string Items(IEnumerable<string> items) => string.Join("; ", items.Select(i => i.Trim().TrimEnd('.', ';').TrimEnd()));
 
     /// <summary>One line for the timeline.</summary>
     public static string Describe(LifecycleEvent e, ProcessingPlan plan) => e switch
     {
         Submitted s => $"Công dân nộp hồ sơ trực tuyến; ngày hẹn dự kiến {When(s.ProvisionalAppointmentAt)}.",
         Received r => $"Bộ phận một cửa tiếp nhận hồ sơ; bắt đầu tính thời hạn; hẹn trả kết quả {When(r.AppointmentAt)}.",
-        PaymentRequested p => $"Hồ sơ được tiếp nhận; chờ nộp phí, lệ phí {p.AmountVnd.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} đồng" +
-            (p.PaymentDueAt is { } due ? $", hạn nộp {When(due)}." : "."),
+        PaymentRequested p => $"Hồ sơ đầy đủ; chờ nộp phí, lệ phí {p.AmountVnd.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} đồng" +
+            (p.PaymentDueAt is { } due ? $", hạn nộp {When(due)}" : "") +
+            ". Hồ sơ được tiếp nhận và bắt đầu tính thời hạn khi đã nộp phí, lệ phí." + Because(e),
         RefusedAtIntake => "Từ chối tiếp nhận hồ sơ." + Because(e),
-        SupplementRequested q => $"Yêu cầu bổ sung hồ sơ (lần {q.Ordinal}): {string.Join("; ", q.Missing)}. Tạm dừng tính thời hạn; hạn bổ sung {When(q.SupplementDueAt)}." + Because(e),
+        SupplementRequested q => $"Yêu cầu bổ sung hồ sơ (lần {q.Ordinal}): {Items(q.Missing)}. Tạm dừng tính thời hạn; hạn bổ sung {When(q.SupplementDueAt)}." + Because(e),
         SupplementProvided p => p.AppointmentAt is { } a
             ? $"Công dân đã bổ sung hồ sơ; tiếp tục tính thời hạn; ngày hẹn mới {When(a)}."
             : "Công dân đã bổ sung hồ sơ.",
         Forwarded f => $"Chuyển từ bước \"{StepName(plan, f.FromStep)}\" sang bước \"{StepName(plan, f.ToStep)}\" (hạn {When(f.StepDueAt)})." + Because(e),
-        Approved => "Lãnh đạo phòng phê duyệt hồ sơ; chuyển ký ban hành kết quả.",
+        Approved a => $"Lãnh đạo phòng phê duyệt hồ sơ; chuyển bước \"{StepName(plan, a.ToStep)}\" (hạn {When(a.StepDueAt)})." + Because(e),
         Rejected => "Hồ sơ không được giải quyết." + Because(e),
         Extended x => $"Gia hạn giải quyết: ngày hẹn mới {When(x.AppointmentAt)} (thay cho {When(x.PreviousAppointmentAt)}); đã gửi thư xin lỗi." + Because(e),
         ProcessingStopped => "Dừng xử lý hồ sơ." + Because(e),
@@ -55,7 +69,7 @@ public static class EventNarrative
                 yield return (Audience.Applicant, $"Hồ sơ {code} không được tiếp nhận.{Because(e)}");
                 break;
             case SupplementRequested q:
-                yield return (Audience.Applicant, $"Hồ sơ {code} cần bổ sung: {string.Join("; ", q.Missing)}. Hạn bổ sung: {When(q.SupplementDueAt)}.");
+                yield return (Audience.Applicant, $"Hồ sơ {code} cần bổ sung: {Items(q.Missing)}. Hạn bổ sung: {When(q.SupplementDueAt)}.");
                 break;
             case SupplementProvided:
                 yield return (Audience.Officers, $"Hồ sơ {code} đã được công dân bổ sung.");

@@ -71,7 +71,7 @@ public class TrackDossierTests(PortalAppFixture app)
         // Every string and name of the answer, unescaped (the API escapes non-ASCII letters).
         var body = string.Join("\n", JsonText.Strings(document.RootElement));
         Assert.Equal(
-            ["agency", "appointmentDate", "appointmentProvisional", "code", "nationalStatusCode", "procedure", "resultIssued", "status", "statusText",
+            ["agency", "appointmentDate", "appointmentNote", "appointmentProvisional", "code", "nationalStatusCode", "procedure", "resultIssued", "status", "statusText",
                 "submittedAt", "supplementRequested", "timeline"],
             document.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
         using var owner = await app.SignedInAsync(Citizens.Lan);

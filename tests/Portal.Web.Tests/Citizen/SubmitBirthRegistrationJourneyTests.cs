@@ -107,17 +107,29 @@ public partial class SubmitBirthRegistrationJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("main")).ToContainTextAsync("23/11/2026");
         await BrowserFixture.ScreenshotAsync(page, "05-confirmation");
 
-        // The printable receipt.
-        await page.GotoAsync($"/receipt.html?code={Uri.EscapeDataString(code)}");
-        await Expect(page.Locator("main")).ToContainTextAsync(code);
-        await Expect(page.Locator("main")).ToContainTextAsync("Nguyễn Thị Lan");
-        await BrowserFixture.ScreenshotAsync(page, "06-receipt");
+        // The printable page right after submission is an acknowledgement of online submission, not a receipt.
+        var acknowledgementLink = page.GetByRole(AriaRole.Link, new() { Name = "In xác nhận đã nộp hồ sơ trực tuyến" });
+        await Expect(acknowledgementLink).ToHaveAttributeAsync("href", $"acknowledgement.html?code={Uri.EscapeDataString(code)}");
+        await page.GotoAsync($"/acknowledgement.html?code={Uri.EscapeDataString(code)}");
+        await Expect(page.Locator("#receipt-title")).ToHaveTextAsync("Xác nhận đã nộp hồ sơ trực tuyến");
+        var acknowledgement = page.GetByTestId("acknowledgement");
+        await Expect(acknowledgement).ToContainTextAsync(code);
+        await Expect(acknowledgement).ToContainTextAsync("Nguyễn Thị Lan");
+        await Expect(acknowledgement).ToContainTextAsync("Hồ sơ chưa được cơ quan tiếp nhận");
+        await Expect(acknowledgement).Not.ToContainTextAsync("tiếp nhận hồ sơ của");
+        await Expect(acknowledgement).Not.ToContainTextAsync("NGƯỜI TIẾP NHẬN");
+        await Expect(page).ToHaveTitleAsync(new Regex("^Xác nhận đã nộp hồ sơ"));
+        await BrowserFixture.ScreenshotAsync(page, "06-acknowledgement");
 
-        // Track it while signed in...
+        // Track it while signed in: the appointment says what it means now; only the acknowledgement is printable yet.
         await page.GotoAsync($"/track.html?code={Uri.EscapeDataString(code)}");
         var tracked = page.Locator("#result");
         await Expect(tracked).ToContainTextAsync(code);
         await Expect(tracked).ToContainTextAsync("Mới đăng ký");
+        await Expect(tracked).ToContainTextAsync("dự kiến; ngày hẹn chính thức được tính khi Bộ phận một cửa tiếp nhận hồ sơ");
+        await Expect(page.GetByTestId("print-acknowledgement")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("print-receipt")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("slip-links").Locator("a[data-slip=receipt]")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "07-track");
 
         // ...and as anyone holding the code and the phone number.

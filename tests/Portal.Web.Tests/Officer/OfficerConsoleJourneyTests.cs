@@ -75,15 +75,32 @@ public class OfficerConsoleJourneyTests(BrowserFixture browser)
         await specialist.ReloadAsync();
         await ActAsync(specialist, "Forward", "Đang xử lý");
         var head = await OfficerOnDossierAsync("Đặng Thị Thu", code);
-        await ActAsync(head, "Approve", "phê duyệt");
+        await ActAsync(head, "Approve", "Đã phê duyệt, chờ lãnh đạo ký ban hành kết quả");
         var leader = await OfficerOnDossierAsync("Nguyễn Văn Hùng", code);
         var resultPdf = SampleDossiers.Pdf("Giay khai sinh ban dien tu");
         await leader.Locator("#act-IssueResult-file").SetInputFilesAsync(new FilePayload { Name = "giay-khai-sinh.pdf", MimeType = "application/pdf", Buffer = resultPdf });
         await ActAsync(leader, "IssueResult", "Đã có kết quả");
         await desk.GotoAsync($"/officer-dossier.html?code={Uri.EscapeDataString(code)}");
+        // The return form starts on the channel the citizen chose (electronic copy) and warns when another is picked.
+        await Expect(desk.Locator("#act-ReturnResult-channel-online")).ToBeCheckedAsync();
+        await Expect(desk.Locator("#action-ReturnResult")).ToContainTextAsync("Người nộp đã chọn nhận kết quả: Trực tuyến (bản điện tử).");
+        await Expect(desk.GetByTestId("channel-warning")).ToBeHiddenAsync();
+        await desk.Locator("#act-ReturnResult-channel-post").CheckAsync();
+        await Expect(desk.GetByTestId("channel-warning")).ToBeVisibleAsync();
+        await Expect(desk.GetByTestId("channel-warning")).ToContainTextAsync("người nộp đã chọn “Trực tuyến (bản điện tử)”");
+        await BrowserFixture.ScreenshotAsync(desk, "13a-officer-return-channel-warning");
         await desk.Locator("#act-ReturnResult-channel-online").CheckAsync();
+        await Expect(desk.GetByTestId("channel-warning")).ToBeHiddenAsync();
         await ActAsync(desk, "ReturnResult", "Đã trả kết quả");
         await BrowserFixture.ScreenshotAsync(desk, "13-officer-dossier-returned");
+
+        // The citizen's receipt slip names the desk officer who received the dossier.
+        await citizen.ReloadAsync();
+        await citizen.GetByTestId("print-receipt").ClickAsync();
+        await Expect(citizen.Locator("#slip-title")).ToHaveTextAsync("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+        await Expect(citizen.Locator("#slip-signatures")).ToContainTextAsync("Võ Thị Mai");
+        await BrowserFixture.ScreenshotAsync(citizen, "13b-citizen-receipt-slip-mobile");
+        await citizen.GoBackAsync();
 
         // The citizen downloads the result and verifies it on the public page.
         await citizen.ReloadAsync();

@@ -21,7 +21,7 @@ async function main() {
   qr.src = `/api/dossiers/${seg(code)}/qr.svg`;
   qr.alt = `Mã QR để tra cứu hồ sơ ${code}`;
   qr.hidden = false;
-  $("receipt-link").href = `receipt.html?code=${encodeURIComponent(code)}`;
+  $("acknowledgement-link").href = `acknowledgement.html?code=${encodeURIComponent(code)}`;
   $("track-link").href = `track.html?code=${encodeURIComponent(code)}`;
 
   let dossier = null;
@@ -52,7 +52,13 @@ function renderFacts(d) {
   };
   if (d.procedure?.name) row({ vi: "Thủ tục", en: "Procedure" }, d.procedure.name);
   if (d.submittedAt) row({ vi: "Thời gian nộp", en: "Submitted" }, formatDateTime(d.submittedAt));
-  if (d.appointmentDate) row({ vi: "Ngày hẹn trả kết quả", en: "Result due" }, formatDateTime(d.appointmentDate));
+  if (d.appointmentDate) {
+    // What the date means now is worded by the server (appointmentNote), never decided here.
+    const note = d.appointmentNote;
+    row({ vi: "Ngày hẹn trả kết quả", en: "Result due" }, note
+      ? { vi: `${formatDateTime(d.appointmentDate)} (${note.vi})`, en: `${formatDateTime(d.appointmentDate)} (${note.en})` }
+      : formatDateTime(d.appointmentDate));
+  }
   if (d.statusText) row({ vi: "Trạng thái", en: "Status" }, d.statusText);
 }
 

@@ -146,7 +146,9 @@ function renderStatus(s, dossier, instance) {
   if (s.appointmentAt) {
     const appointment = el("span");
     appointment.append(el("time", { datetime: s.appointmentAt }, formatDateTime(s.appointmentAt)));
-    if (s.appointmentProvisional) appointment.append(setText(el("span", { class: "secondary-text" }), { vi: " (dự kiến, tính lại khi tiếp nhận)", en: " (provisional until received)" }));
+    // What the date means now is worded by the server (the dossier view's appointmentNote), for the status it was read in.
+    const note = dossier?.status === s.status ? dossier.appointmentNote : null;
+    if (note) appointment.append(setText(el("span", { class: "secondary-text" }), { vi: ` (${note.vi})`, en: ` (${note.en})` }));
     fact({ vi: "Ngày hẹn trả kết quả", en: "Result due" }, appointment, "appointment");
   }
   if (s.supplement || dossier.supplement) {
@@ -202,6 +204,8 @@ function renderActionForms(s) {
   const prefill = {};
   const extend = extendPrefill(s.apology);
   if (extend) prefill.Extend = extend;
+  // The return form starts on the channel the citizen chose on the e-Form, and warns when another is picked.
+  if (current?.dossier?.requestedReturnChannel) prefill.ReturnResult = { channel: current.dossier.requestedReturnChannel };
   actionsView = renderActions(container, actions, {
     code,
     version: s.version,

@@ -230,6 +230,11 @@ function officerOf(control, stepIndex = 0) {
   return control?.[stepIndex]?.officer || "";
 }
 
+/** The desk officer who received the dossier: the intake line ("tiep-nhan") of the control slip, named by the server. */
+function receivingOfficer(control) {
+  return (control || []).find((l) => l.step === "tiep-nhan" && l.endedAt)?.officer || "";
+}
+
 function receiptSlip({ dossier, events, control, procedure, agency, details }) {
   const received = last(events, "Received");
   para(details, `${agency || "Cơ quan giải quyết"} tiếp nhận hồ sơ của:`);
@@ -256,7 +261,7 @@ function receiptSlip({ dossier, events, control, procedure, agency, details }) {
   $("slip-note").textContent = "Vào sổ theo dõi hồ sơ. Quét mã QR hoặc tra cứu bằng mã hồ sơ trên Cổng Dịch vụ công để biết tình trạng giải quyết.";
   signatures(
     { title: "NGƯỜI NỘP HỒ SƠ", note: "(Nộp trực tuyến)", name: dossier.applicantName },
-    { title: "NGƯỜI TIẾP NHẬN HỒ SƠ", note: "(Ký và ghi rõ họ tên)", name: officerOf(control, 0) },
+    { title: "NGƯỜI TIẾP NHẬN HỒ SƠ", note: "(Ký và ghi rõ họ tên)", name: receivingOfficer(control) },
   );
   return received?.at;
 }
@@ -313,7 +318,7 @@ function refusalSlip({ dossier, events, control, agency, details }) {
   reasonLine.append(el("strong", {}, reason));
   details.append(reasonLine);
   para(details, "Xin thông báo để Ông/Bà biết và thực hiện.");
-  signatures(null, { title: "NGƯỜI TIẾP NHẬN HỒ SƠ", note: "(Ký và ghi rõ họ tên)", name: officerOf(control, 0) });
+  signatures(null, { title: "NGƯỜI TIẾP NHẬN HỒ SƠ", note: "(Ký và ghi rõ họ tên)", name: receivingOfficer(control) });
   return refused?.at;
 }
 

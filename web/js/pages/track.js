@@ -206,9 +206,10 @@ function renderDossier(d, focus, notice) {
   fact({ vi: "Người nộp", en: "Applicant" }, d.applicantName);
   fact({ vi: "Cơ quan giải quyết", en: "Agency" }, d.agency?.name);
   fact({ vi: "Thời gian nộp", en: "Submitted" }, formatDateTime(d.submittedAt));
+  // What the date means in the present state is worded by the server (appointmentNote), in one place.
+  const note = d.appointmentNote;
   fact({ vi: "Ngày hẹn trả kết quả", en: "Result due" }, d.appointmentDate
-    ? { vi: `${formatDateTime(d.appointmentDate)}${d.appointmentProvisional ? " (dự kiến, tính lại khi hồ sơ được tiếp nhận)" : ""}`,
-      en: `${formatDateTime(d.appointmentDate)}${d.appointmentProvisional ? " (provisional until the application is received)" : ""}` }
+    ? { vi: `${formatDateTime(d.appointmentDate)}${note ? ` (${note.vi})` : ""}`, en: `${formatDateTime(d.appointmentDate)}${note ? ` (${note.en})` : ""}` }
     : null);
   if (d.lastReason && ["refusedAtIntake", "rejected", "processingStopped", "extended"].includes(d.status)) fact({ vi: "Lý do", en: "Reason" }, d.lastReason);
   section.append(facts);
@@ -274,9 +275,15 @@ function renderDossier(d, focus, notice) {
   renderNotifications(d.code, notes);
 
   section.append(slipLinks(d));
+  // The receipt exists once the desk has received the dossier; before that, the acknowledgement of online submission.
   const actions = el("div", { class: "button-group" });
-  actions.append(setText(el("a", { class: "button button--secondary", href: `receipt.html?code=${encodeURIComponent(d.code)}` }), { vi: "In giấy tiếp nhận", en: "Print the receipt" }));
+  actions.append(received(d)
+    ? setText(el("a", { class: "button button--secondary", href: `slip.html?code=${encodeURIComponent(d.code)}&kind=receipt`, "data-testid": "print-receipt" }),
+      { vi: "In giấy tiếp nhận hồ sơ và hẹn trả kết quả", en: "Print the receipt and appointment slip" })
+    : setText(el("a", { class: "button button--secondary", href: `acknowledgement.html?code=${encodeURIComponent(d.code)}`, "data-testid": "print-acknowledgement" }),
+      { vi: "In xác nhận đã nộp hồ sơ trực tuyến", en: "Print the acknowledgement of online submission" }));
   section.append(actions);
+  if (d.canWithdraw) section.append(withdrawPanel(d));
   finishRender(section, focus, notice);
 }
 
@@ -404,6 +411,99 @@ async function sendSupplement(d, form, button, progress) {
   }
 }
 
+/* ---------- Withdrawal: ask for a reason, confirm, show the result ---------- */
+
+function withdrawPanel(d) {
+  const panel = el("section", { class: "withdraw-panel", id: "withdraw", "aria-labelledby": "withdraw-title", "data-testid": "withdraw" });
+  panel.append(setText(el("h3", { id: "withdraw-title", class: "heading-s" }), { vi: "Rút hồ sơ", en: "Withdraw the application" }));
+  panel.append(setText(el("p"), {
+    vi: "Ông/Bà có thể rút hồ sơ khi chưa có kết quả. Hồ sơ đã rút không được tiếp tục giải quyết; muốn giải quyết lại, Ông/Bà phải nộp hồ sơ mới.",
+    en: "You may withdraw the application while there is no result yet. A withdrawn application is not processed further; to apply again, submit a new one.",
+  }));
+  const open = setText(el("button", { type: "button", class: "button button--warning", id: "withdraw-open", "aria-expanded": "false", "aria-controls": "withdraw-form" }),
+    { vi: "Rút hồ sơ", en: "Withdraw" });
+  const form = el("form", { id: "withdraw-form", novalidate: true, hidden: true, "aria-labelledby": "withdraw-title" });
+  const id = "withdraw-reason";
+  const group = el("div", { class: "form-group" });
+  const error = el("p", { class: "error-message", id: `${id}-error`, hidden: true });
+  const textarea = el("textarea", { class: "textarea", id, name: "reason", rows: 3, maxlength: 1000, "aria-describedby": `${id}-hint ${id}-error` });
+  group.append(setText(el("label", { class: "label", for: id }), { vi: "Lý do rút hồ sơ", en: "Why you are withdrawing" }),
+    setText(el("div", { class: "hint", id: `${id}-hint` }), { vi: "Lý do được ghi vào nhật ký hồ sơ và gửi cho cơ quan giải quyết.", en: "The reason is recorded in the application's history and sent to the agency." }),
+    error, textarea);
+  const confirmBox = el("div", { class: "checkbox" });
+  const confirmInput = el("input", { class: "checkbox-input", type: "checkbox", id: "withdraw-confirm", "aria-describedby": "withdraw-confirm-error" });
+  const confirmError = el("p", { class: "error-message", id: "withdraw-confirm-error", hidden: true });
+  confirmBox.append(confirmInput, setText(el("label", { class: "checkbox-label", for: "withdraw-confirm" }),
+    { vi: `Tôi xác nhận rút hồ sơ ${d.code}.`, en: `I confirm I withdraw application ${d.code}.` }));
+  const confirmGroup = el("div", { class: "form-group" });
+  confirmGroup.append(confirmError, confirmBox);
+  const status = el("p", { class: "action-status", role: "status", "aria-live": "polite" });
+  const submit = setText(el("button", { type: "submit", class: "button button--warning", id: "withdraw-submit" }), { vi: "Xác nhận rút hồ sơ", en: "Confirm withdrawal" });
+  const cancel = setText(el("button", { type: "button", class: "button button--secondary", id: "withdraw-cancel" }), { vi: "Không rút", en: "Keep the application" });
+  const buttons = el("div", { class: "button-group" });
+  buttons.append(submit, cancel);
+  form.append(group, confirmGroup, buttons, status);
+  panel.append(open, form);
+
+  const toggle = (show) => {
+    form.hidden = !show;
+    open.hidden = show;
+    open.setAttribute("aria-expanded", String(show));
+    if (show) textarea.focus();
+    else open.focus();
+  };
+  open.addEventListener("click", () => toggle(true));
+  cancel.addEventListener("click", () => toggle(false));
+  const showError = (box, input, message) => {
+    box.replaceChildren();
+    box.hidden = !message;
+    input.closest(".form-group").classList.toggle("form-group--error", Boolean(message));
+    if (message) {
+      box.append(setText(el("span", { class: "visually-hidden" }), { vi: "Lỗi: ", en: "Error: " }), setText(el("span"), message));
+      input.setAttribute("aria-invalid", "true");
+    } else {
+      input.removeAttribute("aria-invalid");
+    }
+  };
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (submit.disabled) return;
+    const reason = textarea.value.trim();
+    const items = [];
+    const reasonMessage = reason ? null : { vi: "Vui lòng nhập lý do rút hồ sơ", en: "Enter why you are withdrawing" };
+    const confirmMessage = confirmInput.checked ? null : { vi: "Đánh dấu ô xác nhận để rút hồ sơ", en: "Tick the box to confirm" };
+    showError(error, textarea, reasonMessage);
+    showError(confirmError, confirmInput, confirmMessage);
+    if (reasonMessage) items.push({ href: `#${id}`, text: reasonMessage });
+    if (confirmMessage) items.push({ href: "#withdraw-confirm", text: confirmMessage });
+    if (items.length) {
+      showErrorSummary($("error-summary"), items);
+      return;
+    }
+    hideErrorSummary($("error-summary"));
+    submit.disabled = true;
+    submit.setAttribute("aria-busy", "true");
+    setText(status, { vi: "Đang rút hồ sơ…", en: "Withdrawing…" });
+    try {
+      const updated = await api(`/api/dossiers/${seg(d.code)}/withdraw`, { method: "POST", body: { reason } });
+      notificationsOf.delete(d.code);
+      renderDossier(updated, false, {
+        title: { vi: "Đã rút hồ sơ", en: "The application was withdrawn" },
+        detail: { vi: `Trạng thái: ${updated.statusText || updated.status}. Lý do: ${reason}`, en: `Status: ${updated.statusText || updated.status}. Reason: ${reason}` },
+      });
+    } catch (failure) {
+      submit.disabled = false;
+      submit.removeAttribute("aria-busy");
+      setText(status, "");
+      const problem = failure instanceof ApiError ? failure : new ApiError({ status: 0 });
+      const messages = Object.values(problem.errors || {}).flat();
+      const text = messages.length ? messages.join(" ") : problem.detail || problem.title || "";
+      showErrorSummary($("error-summary"), [{ href: null, text: { vi: `Không rút được hồ sơ. ${text}`, en: `The application could not be withdrawn. ${text}` } }]);
+    }
+  });
+  return panel;
+}
+
 /* ---------- Result ---------- */
 
 function resultPanel(d) {
@@ -466,11 +566,19 @@ async function renderNotifications(code, container) {
   container.append(ul);
 }
 
+/** Whether the desk has received the dossier (the receipt slip exists). */
+function received(d) {
+  return (d.timeline || []).some((e) => e.kind === "Received");
+}
+
 function slipLinks(d) {
   const kinds = new Set((d.timeline || []).map((e) => e.kind));
   const box = el("div");
   box.append(setText(el("h3", { class: "heading-s" }), { vi: "Phiếu, giấy tờ in", en: "Printable slips" }));
   const list = el("ul", { class: "slip-links", "data-testid": "slip-links" });
+  const ack = el("li");
+  ack.append(setText(el("a", { href: `acknowledgement.html?code=${encodeURIComponent(d.code)}` }), { vi: "Xác nhận đã nộp hồ sơ trực tuyến", en: "Acknowledgement of online submission" }));
+  list.append(ack);
   const link = (kind, text) => {
     const li = el("li");
     li.append(setText(el("a", { href: `slip.html?code=${encodeURIComponent(d.code)}&kind=${kind}`, "data-slip": kind }), text));

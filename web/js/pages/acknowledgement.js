@@ -1,5 +1,6 @@
-// receipt.html?code=: the printable "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", laid out like the official
-// slip. Reads GET /api/dossiers/{code}, signed in as the applicant (it names the applicant).
+// acknowledgement.html?code=: the printable "Xác nhận đã nộp hồ sơ trực tuyến", available right after submission.
+// It is not a receipt: the "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" (slip.html?kind=receipt) exists only once the desk
+// has received the dossier, and this page links to it then. Reads GET /api/dossiers/{code}, signed in as the applicant.
 
 import { api, ApiError, seg } from "../api.js";
 import { isSignedIn, redirectToSignIn } from "../auth.js";
@@ -36,7 +37,7 @@ async function main() {
       ? { vi: "Không tìm thấy hồ sơ: kiểm tra mã hồ sơ.", en: "Application not found: check the code." }
       : error instanceof ApiError && error.status === 403
         ? { vi: "Bạn không có quyền xem hồ sơ này.", en: "You are not allowed to see this application." }
-        : { vi: "Không tải được giấy tiếp nhận. Vui lòng thử lại sau.", en: "The receipt could not be loaded. Please try again later." };
+        : { vi: "Không tải được xác nhận. Vui lòng thử lại sau.", en: "The acknowledgement could not be loaded. Please try again later." };
     showMessage($("page-message"), "error", text);
     return;
   }
@@ -70,10 +71,11 @@ function render(d, procedure) {
     para.append(document.createTextNode(`${label}: `), el("strong", {}, value));
     details.append(para);
   };
-  details.append(el("p", {}, `${agency || "Cơ quan giải quyết"} tiếp nhận hồ sơ của:`));
-  line("Ông/Bà", d.applicantName || "");
-  line("Nội dung yêu cầu giải quyết", d.procedure?.name || "");
-  details.append(el("p", {}, "Thành phần hồ sơ nộp gồm:"));
+  line("Người nộp", d.applicantName || "");
+  line("Thủ tục", d.procedure?.name || "");
+  line("Cơ quan giải quyết", agency);
+  line("Thời gian nộp trực tuyến", formatOfficialDateTime(d.submittedAt));
+  details.append(el("p", {}, "Giấy tờ đã đính kèm:"));
   const list = el("ol", { class: "list list--number" });
   const byDocument = new Map();
   for (const doc of d.documents || []) {
@@ -85,15 +87,28 @@ function render(d, procedure) {
   }
   if (!byDocument.size) list.append(el("li", {}, "Tờ khai điện tử (không có tệp đính kèm)"));
   details.append(list);
-  line("Số lượng hồ sơ", "01 bộ");
-  if (procedure?.processingTime?.text) line("Thời gian giải quyết hồ sơ theo quy định", procedure.processingTime.text);
-  line("Thời gian nhận hồ sơ", formatOfficialDateTime(d.submittedAt));
-  line("Thời gian trả kết quả giải quyết hồ sơ (ngày hẹn trả kết quả)", formatOfficialDateTime(d.appointmentDate));
-  line("Hình thức nộp", "Trực tuyến qua Cổng Dịch vụ công");
-  $("receipt-sign-applicant").textContent = d.applicantName || "";
+  if (procedure?.processingTime?.text) line("Thời hạn giải quyết theo quy định", procedure.processingTime.text);
+  // What the date means comes from the server (appointmentNote), for the state the dossier is in now.
+  const note = d.appointmentNote?.vi;
+  line(d.appointmentProvisional ? "Ngày hẹn trả kết quả dự kiến" : "Ngày hẹn trả kết quả",
+    `${formatOfficialDateTime(d.appointmentDate)}${note ? ` (${note})` : ""}`);
+  line("Tình trạng hiện nay", d.statusText || "");
+
+  // Once the desk has received it, the legal receipt exists: say so and link to it.
+  const received = (d.timeline || []).some((e) => e.kind === "Received");
+  if (received) {
+    const box = $("receipt-notice");
+    box.hidden = false;
+    box.replaceChildren();
+    const para = el("p", { class: "notice" });
+    para.append(setText(el("span"), { vi: "Hồ sơ đã được tiếp nhận. ", en: "The application has been received. " }),
+      setText(el("a", { href: `slip.html?code=${encodeURIComponent(d.code)}&kind=receipt`, "data-testid": "receipt-slip-link" }),
+        { vi: "In giấy tiếp nhận hồ sơ và hẹn trả kết quả", en: "Print the receipt and appointment slip" }));
+    box.append(para);
+  }
   setText(document.querySelector("title"), {
-    vi: `Giấy tiếp nhận hồ sơ ${d.code} – Cổng Dịch vụ công tỉnh Tây Ninh`,
-    en: `Receipt ${d.code} – Tay Ninh Public Service Portal`,
+    vi: `Xác nhận đã nộp hồ sơ ${d.code} – Cổng Dịch vụ công tỉnh Tây Ninh`,
+    en: `Acknowledgement of online submission ${d.code} – Tay Ninh Public Service Portal`,
   });
 }
 
