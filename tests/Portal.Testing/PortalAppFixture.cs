@@ -62,6 +62,13 @@ public sealed class PortalAppFixture : IAsyncLifetime
             builder.Configuration.AddInMemoryCollection(Settings);
             builder.Services.AddSingleton<TimeProvider>(Clock);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // Refuse table keys Azure would refuse (Azurite accepts them).
+            builder.Services.AddSingleton(_ =>
+            {
+                var options = new Azure.Data.Tables.TableClientOptions();
+                options.AddPolicy(new AzureTableKeyRules(), Azure.Core.HttpPipelinePosition.PerCall);
+                return options;
+            });
             ConfigureServices?.Invoke(builder.Services);
             Configure?.Invoke(builder);
         });

@@ -19,7 +19,7 @@ public static class DossierEndpoints
     /// <summary>Maps the dossier endpoints.</summary>
     public static void MapDossierEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/dossiers").WithTags("Dossiers");
+        var group = app.MapGroup("/api/dossiers").WithTags("Dossiers").WithMetadata(Infrastructure.RouteValueRule.DossierCode);
         group.MapPost("", (HttpContext http, SubmitDossier submit) => submit.HandleAsync(http))
             .RequireAuthorization(IdentityEndpoints.CitizenPolicy)
             .DisableAntiforgery()
