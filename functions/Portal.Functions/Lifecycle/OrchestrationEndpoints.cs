@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Domain.Lifecycle;
 using Portal.Functions.Documents;
 using Portal.Functions.Dossiers;
@@ -33,6 +34,7 @@ public static class OrchestrationEndpoints
         .AddSingleton<NotificationLog>()
         .AddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<NotificationLog>())
         .AddSingleton<InboxProjection>()
+        .AddSingleton<DossierProjections>()
         .AddSingleton<OutboxRelay>()
         .AddSingleton<DossierLifecycle>()
         .AddSingleton<LifecyclePrecheck>()
@@ -160,22 +162,21 @@ public static class OrchestrationEndpoints
         return Results.Json(await InstanceAsync(dossier, false, dossiers, deadlines, http.RequestAborted), InfrastructureExtensions.Json, statusCode: 202);
     }
 
-    private static async Task<IResult> Inbox(HttpContext http, InboxProjection inbox, string? procedure, string? status, string? step, string? role)
+    /// <summary>A page of the agency's inbox, earliest due first, filtered by the table service (role: mine, all or a role name).</summary>
+    private static async Task<Ok<InboxPage>> Inbox(HttpContext http, InboxProjection inbox, string? procedure, string? status, string? step, string? role,
+        string? dueFrom, string? dueTo, string? pageSize, string? next)
     {
         var officer = http.User.Officer();
-        var items = await inbox.ForAgencyAsync(officer.AgencyCode, http.RequestAborted);
-        var filtered = items
-            .Where(i => procedure is null || i.ProcedureCode == procedure)
-            .Where(i => status is null || string.Equals(i.Status.ToString(), status, StringComparison.OrdinalIgnoreCase))
-            .Where(i => step is null || i.StepId == step)
-            .Where(i => role switch
-            {
-                null or "mine" => officer.Roles.Contains(i.ActingRole),
-                "all" => true,
-                _ => string.Equals(i.ActingRole.ToString(), role, StringComparison.OrdinalIgnoreCase),
-            })
-            .ToList();
-        return Results.Json(new { agencyCode = officer.AgencyCode, roles = officer.Roles, items = filtered }, InfrastructureExtensions.Json);
+        IReadOnlyList<OfficerRole>? roles = role?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "mine" => officer.Roles,
+            "all" => null,
+            _ => [ListFilters.Enum<OfficerRole>("role", role)!.Value],
+        };
+        var query = new InboxQuery(roles, ListFilters.Enum<Domain.Dossiers.DossierStatus>("status", status), ListFilters.Text("step", step),
+            ListFilters.Text("procedure", procedure), ListFilters.Instant("dueFrom", dueFrom), ListFilters.Instant("dueTo", dueTo));
+        var page = await inbox.PageAsync(officer.AgencyCode, query, TablePaging.PageSize(pageSize), next, http.RequestAborted);
+        return TypedResults.Ok(new InboxPage(officer.AgencyCode, officer.Roles, page.Items, page.Next));
     }
 
     private static async Task<IResult> OfficerDossier(string code, HttpContext http, DossierStore dossiers, Deadlines deadlines, TrackDossier track,
