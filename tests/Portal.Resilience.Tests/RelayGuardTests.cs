@@ -92,10 +92,5 @@ public sealed class RelayGuardTests(PortalAppFixture app) : IClassFixture<Portal
         return code;
     }
 
-    private async Task SweepAsync()
-    {
-        using var client = app.Client();
-        var response = await client.PostAsJsonAsync("TimerSweep", new { Data = new { timer = new { } }, Metadata = new { } });
-        response.EnsureSuccessStatusCode();
-    }
+    private Task SweepAsync() => app.RunTimerSweepAsync();
 }

@@ -123,6 +123,16 @@ public sealed class PortalAppFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<SubmittedBody>())!.code;
     }
 
+    /// <summary>
+    /// Runs one timer sweep now, as the local trigger host does on its schedule (and the Functions host through the timer
+    /// function in Azure; that endpoint is not mapped outside the host). Returns how many timers fired.
+    /// </summary>
+    public async Task<int> RunTimerSweepAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<Portal.Functions.Triggers.TimerSweep>().RunAsync(default)).Fired;
+    }
+
     /// <summary>Moves the clock to 09:00 of the next working day (tests share the clock and move it).</summary>
     public void MoveToNextWorkingMorning()
     {

@@ -75,11 +75,6 @@ public sealed class DossierDriver(PortalAppFixture app)
         throw new InvalidOperationException("More than 1000 pages.");
     }
 
-    /// <summary>Runs the timer function as the Functions host would.</summary>
-    public async Task SweepAsync()
-    {
-        using var client = app.Client();
-        var response = await client.PostAsJsonAsync("TimerSweep", new { Data = new { timer = new { } }, Metadata = new { } });
-        response.EnsureSuccessStatusCode();
-    }
+    /// <summary>Runs a timer sweep now, as the local trigger host does.</summary>
+    public Task SweepAsync() => app.RunTimerSweepAsync();
 }
