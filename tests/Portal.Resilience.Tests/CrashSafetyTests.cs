@@ -296,7 +296,7 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite, ITestOutputHelper o
             var found = await inboxTable.GetEntityIfExistsAsync<TableEntity>(dossier.AgencyCode, Portal.Functions.Lifecycle.InboxProjection.PointerRow(code));
             var line = found.HasValue ? found.Value : null;
             // Exactly one due line per open dossier, the one its pointer names (re-keying never loses or doubles a line).
-            var lines = await ToListAsync(inboxTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {dossier.AgencyCode} and Code eq {code} and RowKey lt {"dossier|"}")));
+            var lines = await ToListAsync(inboxTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {dossier.AgencyCode} and Code eq {code} and RowKey ge {"due|"} and RowKey lt {"due}"}")));
             if (lines.Count != (line is null ? 0 : 1) || line is not null && lines[0].RowKey != line.GetString("Line"))
             {
                 Fail("inbox follows the dossier", $"{lines.Count} due lines for the dossier, pointer names {line?.GetString("Line") ?? "none"}");
