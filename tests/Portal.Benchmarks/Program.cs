@@ -1,6 +1,6 @@
 using Portal.Benchmarks;
 
-// dotnet run -c Release --project tests/Portal.Benchmarks -- sweep | submissions
+// dotnet run -c Release --project tests/Portal.Benchmarks -- sweep | submissions | lists
 switch (args.FirstOrDefault())
 {
     case "sweep":
@@ -9,15 +9,21 @@ switch (args.FirstOrDefault())
     case "submissions":
         await SweepBenchmark.RunSubmissionsAsync();
         return 0;
+    case "lists":
+        await ListsBenchmark.RunAsync();
+        return 0;
     default:
         Console.Error.WriteLine("""
             usage: dotnet run -c Release --project tests/Portal.Benchmarks -- sweep [--no-submissions]
                    dotnet run -c Release --project tests/Portal.Benchmarks -- submissions
+                   dotnet run -c Release --project tests/Portal.Benchmarks -- lists
 
               sweep   timer sweep cost with 1,000 / 10,000 / 100,000 pending timers and 100 due (TimerStore.DueAsync and
                       TimerSweep.RunAsync with a no-op handler), raw Azurite single-entity insert rate, and the
                       submission rate of the in-process app (POST /api/dossiers, 4 concurrent clients) against it.
               submissions  only the last part (raw inserts and submissions); on an Azurite kept in memory.
+              lists   the officer inbox and the citizen's list at 2,000 dossiers (first and filtered pages through HTTP,
+                      p50/p95) beside a raw point read; on an Azurite kept in memory.
             """);
         return 2;
 }

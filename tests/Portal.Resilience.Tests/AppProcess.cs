@@ -89,6 +89,8 @@ public sealed class AppProcess : IDisposable
         start.Environment["Lifecycle__RelayGuardDelay"] = "00:00:00";
         // The Functions host's role: only this test's POST /TimerSweep calls fire timers.
         start.Environment["Triggers__LocalHost"] = "false";
+        // As under the Functions host (which sets the port): the timer function's endpoint exists only there.
+        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The development sign-in runs only in Development (it is refused at start-up anywhere else).
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";

@@ -119,6 +119,7 @@ public sealed class ChaosClient(Uri baseAddress, ChaosStats stats) : IDisposable
         var answer = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "TimerSweep")
         {
             Content = JsonContent.Create(new { Data = new { timer = new { IsPastDue = false } }, Metadata = new { } }),
+            Headers = { { "X-Azure-Functions-InvocationId", Guid.NewGuid().ToString() } },
         }, ct);
         Assert.True(answer.Ok, $"TimerSweep: {(int)answer.Status} {answer.Body}");
         stats.Swept();

@@ -293,8 +293,14 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite, ITestOutputHelper o
             }
 
             // 5. The officers' inbox line follows the dossier: same version while open, gone once closed.
-            var found = await inboxTable.GetEntityIfExistsAsync<TableEntity>(dossier.AgencyCode, code);
+            var found = await inboxTable.GetEntityIfExistsAsync<TableEntity>(dossier.AgencyCode, Portal.Functions.Lifecycle.InboxProjection.PointerRow(code));
             var line = found.HasValue ? found.Value : null;
+            // Exactly one due line per open dossier, the one its pointer names (re-keying never loses or doubles a line).
+            var lines = await ToListAsync(inboxTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {dossier.AgencyCode} and Code eq {code} and RowKey ge {"due|"} and RowKey lt {"due}"}")));
+            if (lines.Count != (line is null ? 0 : 1) || line is not null && lines[0].RowKey != line.GetString("Line"))
+            {
+                Fail("inbox follows the dossier", $"{lines.Count} due lines for the dossier, pointer names {line?.GetString("Line") ?? "none"}");
+            }
             if (!state.IsClosed && line?.GetInt32("Version") != state.Version) Fail("inbox follows the dossier", $"inbox line at version {line?.GetInt32("Version")?.ToString(CultureInfo.InvariantCulture) ?? "none"}, dossier at {state.Version}");
             if (state.IsClosed && line is not null) Fail("inbox follows the dossier", $"closed (v{state.Version} {state.Status}) but still in the inbox at version {line.GetInt32("Version")}");
         }

@@ -59,7 +59,7 @@ public sealed class RelayGuardTests(PortalAppFixture app) : IClassFixture<Portal
         var armed = await services.GetRequiredService<TimerStore>().AllAsync(default);
         var supplementDue = Assert.Single(DossierTimers.Due(state, deadlines.Calendar, deadlines.Settings));
         Assert.Contains(armed, t => t.Target == $"{code}|{supplementDue.Kind}" && t.DueAt == supplementDue.DueAt);
-        var line = await app.Azurite.Tables.GetTableClient(StorageNames.InboxTable).GetEntityIfExistsAsync<TableEntity>(before.AgencyCode, code);
+        var line = await app.Azurite.Tables.GetTableClient(StorageNames.InboxTable).GetEntityIfExistsAsync<TableEntity>(before.AgencyCode, InboxProjection.PointerRow(code));
         Assert.True(line.HasValue);
         Assert.Equal(state.Version, line.Value!.GetInt32("Version"));
     }
@@ -92,10 +92,5 @@ public sealed class RelayGuardTests(PortalAppFixture app) : IClassFixture<Portal
         return code;
     }
 
-    private async Task SweepAsync()
-    {
-        using var client = app.Client();
-        var response = await client.PostAsJsonAsync("TimerSweep", new { Data = new { timer = new { } }, Metadata = new { } });
-        response.EnsureSuccessStatusCode();
-    }
+    private Task SweepAsync() => app.RunTimerSweepAsync();
 }

@@ -62,6 +62,13 @@ public sealed class PortalAppFixture : IAsyncLifetime
             builder.Configuration.AddInMemoryCollection(Settings);
             builder.Services.AddSingleton<TimeProvider>(Clock);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // Refuse table keys Azure would refuse (Azurite accepts them).
+            builder.Services.AddSingleton(_ =>
+            {
+                var options = new Azure.Data.Tables.TableClientOptions();
+                options.AddPolicy(new AzureTableKeyRules(), Azure.Core.HttpPipelinePosition.PerCall);
+                return options;
+            });
             ConfigureServices?.Invoke(builder.Services);
             Configure?.Invoke(builder);
         });
@@ -114,6 +121,16 @@ public sealed class PortalAppFixture : IAsyncLifetime
             throw new InvalidOperationException($"Submission answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
         return (await response.Content.ReadFromJsonAsync<SubmittedBody>())!.code;
+    }
+
+    /// <summary>
+    /// Runs one timer sweep now, as the local trigger host does on its schedule (and the Functions host through the timer
+    /// function in Azure; that endpoint is not mapped outside the host). Returns how many timers fired.
+    /// </summary>
+    public async Task<int> RunTimerSweepAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<Portal.Functions.Triggers.TimerSweep>().RunAsync(default)).Fired;
     }
 
     /// <summary>Moves the clock to 09:00 of the next working day (tests share the clock and move it).</summary>

@@ -86,6 +86,6 @@ public readonly partial record struct DossierCode
     [GeneratedRegex(@"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex AgencyPattern();
 
-    [GeneratedRegex(@"^(?<agency>[0-9A-Za-z]+(\.[0-9A-Za-z]+)*)-(?<date>[0-9]{6})-(?<seq>[0-9]{4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<agency>[0-9A-Za-z]+(\.[0-9A-Za-z]+)*)-(?<date>[0-9]{6})-(?<seq>[0-9]{4})\z", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 }

@@ -13,7 +13,7 @@ public static class CitizenLifecycle
     /// <summary>Maps the citizen's lifecycle endpoints.</summary>
     public static void MapCitizenLifecycleEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/dossiers/{code}").WithTags("Dossiers");
+        var group = app.MapGroup("/api/dossiers/{code}").WithTags("Dossiers").WithMetadata(RouteValueRule.DossierCode);
         group.MapPost("/supplement", Supplement).RequireAuthorization(IdentityEndpoints.CitizenPolicy).DisableAntiforgery().WithName("SupplementDossier")
             .WithSummary("Bổ sung hồ sơ: multipart with files doc:<documentId> and an optional note; restarts the clock.");
         group.MapPost("/withdraw", Withdraw).RequireAuthorization(IdentityEndpoints.CitizenPolicy).WithName("WithdrawDossier");
@@ -42,6 +42,7 @@ public static class CitizenLifecycle
         EnsureOwner(http, dossier);
         if (!http.Request.HasFormContentType) throw ProblemException.Invalid("documents", "Gửi giấy tờ bổ sung dạng multipart/form-data.");
         var form = await http.Request.ReadFormAsync(ct);
+        FreeText.Ensure("note", form["note"], Domain.Lifecycle.TextLimits.Note);
         var procedure = catalogue.Find(dossier.ProcedureCode)!;
         var errors = new Dictionary<string, List<string>>();
         var attachments = SubmitDossier.CheckAttachments(procedure, form.Files, errors, requireMandatory: false);
@@ -84,6 +85,7 @@ public static class CitizenLifecycle
 
     private static async Task<IResult> Withdraw(string code, WithdrawRequest request, HttpContext http, DossierLifecycle lifecycle, TrackDossier track)
     {
+        FreeText.Ensure("reason", request.Reason, Domain.Lifecycle.TextLimits.Reason);
         var command = new Withdraw { Actor = http.User.Subject(), Role = OfficerRole.Citizen, Reason = request.Reason };
         var updated = await lifecycle.ExecuteAsync(code, command, d => EnsureOwner(http, d), http.RequestAborted);
         return Results.Json(await track.ViewAsync(updated, http.RequestAborted), InfrastructureExtensions.Json);

@@ -13,13 +13,14 @@ public static class DossierEndpoints
         .AddSingleton<Documents.IDocumentStore, Documents.DocumentStore>()
         .AddSingleton<DossierCodeAllocator>()
         .AddSingleton<SubmissionLedger>()
+        .AddSingleton<CitizenDossierList>()
         .AddScoped<SubmitDossier>()
         .AddScoped<TrackDossier>();
 
     /// <summary>Maps the dossier endpoints.</summary>
     public static void MapDossierEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/dossiers").WithTags("Dossiers");
+        var group = app.MapGroup("/api/dossiers").WithTags("Dossiers").WithMetadata(Infrastructure.RouteValueRule.DossierCode);
         group.MapPost("", (HttpContext http, SubmitDossier submit) => submit.HandleAsync(http))
             .RequireAuthorization(IdentityEndpoints.CitizenPolicy)
             .DisableAntiforgery()
@@ -28,7 +29,9 @@ public static class DossierEndpoints
             .ProducesValidationProblem()
             .WithName("SubmitDossier")
             .WithSummary("Nộp hồ sơ: multipart with procedureCode, form (JSON) and files named doc:<documentId>; header Idempotency-Key.");
-        group.MapGet("", async (HttpContext http, TrackDossier track) => TypedResults.Ok(await track.MineAsync(http)))
+        group.MapGet("", async (HttpContext http, TrackDossier track, string? status, string? procedure, string? pageSize, string? next) =>
+                TypedResults.Ok(await track.MineAsync(http, status, procedure, pageSize, next)))
+            .WithSummary("Hồ sơ của tôi: one page, newest first (pageSize 1-100, default 25; next = the cursor of the previous page).")
             .RequireAuthorization(IdentityEndpoints.CitizenPolicy)
             .WithName("MyDossiers");
         group.MapGet("/{code}", async (HttpContext http, TrackDossier track, string code) => TypedResults.Ok(await track.GetAsync(http, code)))

@@ -7,6 +7,9 @@ namespace Portal.Functions.Dossiers;
 public sealed record DossierSummary(string Code, string ProcedureCode, string ProcedureName, DossierStatus Status, string StatusText,
     DateTimeOffset SubmittedAt, DateTimeOffset AppointmentDate);
 
+/// <summary>A page of the citizen's list; <paramref name="Next"/> fetches the following page (null on the last).</summary>
+public sealed record DossierSummaryPage(IReadOnlyList<DossierSummary> Items, string? Next);
+
 /// <summary>A procedure reference.</summary>
 public sealed record ProcedureRef(string Code, string Name);
 

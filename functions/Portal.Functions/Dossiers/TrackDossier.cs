@@ -12,7 +12,7 @@ namespace Portal.Functions.Dossiers;
 /// Tra cứu hồ sơ: a signed-in citizen sees their own dossiers in full; anyone holding the dossier code and the
 /// applicant's phone number sees that dossier's status, dates and timeline only. Nobody sees another citizen's dossier.
 /// </summary>
-public sealed class TrackDossier(DossierStore dossiers, SubmissionLedger ledger, CatalogueModel catalogue)
+public sealed class TrackDossier(DossierStore dossiers, CitizenDossierList list, CatalogueModel catalogue)
 {
     /// <summary>Fixed wording of the public timeline, by event kind.</summary>
     private static readonly IReadOnlyDictionary<string, string> PublicWording = new Dictionary<string, string>
@@ -108,17 +108,12 @@ public sealed class TrackDossier(DossierStore dossiers, SubmissionLedger ledger,
             : null;
     }
 
-    /// <summary>The signed-in citizen's dossiers, newest first.</summary>
-    public async Task<IReadOnlyList<DossierSummary>> MineAsync(HttpContext http)
+    /// <summary>A page of the signed-in citizen's dossiers, newest first, from their list projection.</summary>
+    public async Task<DossierSummaryPage> MineAsync(HttpContext http, string? status, string? procedure, string? pageSize, string? next)
     {
-        var ct = http.RequestAborted;
-        var codes = await ledger.CodesOfAsync(http.User.Subject(), ct);
-        var found = await Task.WhenAll(codes.Distinct().Select(c => dossiers.FindAsync(c, ct)));
-        return found.OfType<DossierRecord>()
-            .OrderByDescending(d => d.SubmittedAt)
-            .Select(d => new DossierSummary(d.Code, d.ProcedureCode, catalogue.Find(d.ProcedureCode)?.Name ?? d.ProcedureCode, d.Status,
-                DossierStatuses.Of(d.Status).Vietnamese, d.SubmittedAt, d.AppointmentAt))
-            .ToList();
+        var query = new CitizenListQuery(ListFilters.Enum<DossierStatus>("status", status), ListFilters.Text("procedure", procedure));
+        var page = await list.PageAsync(http.User.Subject(), query, TablePaging.PageSize(pageSize), next, http.RequestAborted);
+        return new DossierSummaryPage(page.Items, page.Next);
     }
 
     /// <summary>An SVG QR code of the dossier's tracking address, for slips and the confirmation page.</summary>

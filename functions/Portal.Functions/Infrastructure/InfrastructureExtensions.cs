@@ -57,6 +57,7 @@ public static class InfrastructureExtensions
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouteValueGuard();
         if (app.Environment.WebRootPath is { } root && Directory.Exists(root))
         {
             app.UseDefaultFiles();
@@ -69,7 +70,9 @@ public static class InfrastructureExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // Only the one document exists: any other name is a problem+json 404, not the generator's plain-text one.
+        app.MapOpenApi("/openapi/{documentName}.json")
+            .WithMetadata(new RouteValueRule("documentName", n => n == "v1", "Không có tài liệu API này; dùng /openapi/v1.json (no such document).", StatusCodes.Status404NotFound));
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "api-explorer";

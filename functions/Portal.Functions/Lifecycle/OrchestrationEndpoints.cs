@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Domain.Lifecycle;
 using Portal.Functions.Documents;
 using Portal.Functions.Dossiers;
@@ -33,15 +34,18 @@ public static class OrchestrationEndpoints
         .AddSingleton<NotificationLog>()
         .AddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<NotificationLog>())
         .AddSingleton<InboxProjection>()
+        .AddSingleton<DossierProjections>()
         .AddSingleton<OutboxRelay>()
         .AddSingleton<DossierLifecycle>()
+        .AddSingleton<LifecyclePrecheck>()
         .AddSingleton<Triggers.ITimerHandler, DossierTimerHandler>()
         .AddSingleton<Triggers.ITimerHandler, OutboxRelayHandler>();
 
     /// <summary>Maps the management API.</summary>
     public static void MapOrchestrationEndpoints(this IEndpointRouteBuilder app)
     {
-        var officer = app.MapGroup("/api").WithTags("Orchestration (officers)").RequireAuthorization(IdentityEndpoints.OfficerPolicy);
+        var officer = app.MapGroup("/api").WithTags("Orchestration (officers)").RequireAuthorization(IdentityEndpoints.OfficerPolicy)
+            .WithMetadata(RouteValueRule.DossierCode, RouteValueRule.Sha256);
         officer.MapPost($"/orchestrators/{OrchestrationName}/{{code}}", Start).WithName("StartDossierLifecycle");
         officer.MapGet("/instances/{code}", Status).WithName("DossierInstanceStatus");
         officer.MapPost("/instances/{code}/raiseEvent/{eventName}", RaiseEvent).WithName("RaiseDossierEvent").DisableAntiforgery();
@@ -105,7 +109,7 @@ public static class OrchestrationEndpoints
     }
 
     private static async Task<IResult> RaiseEvent(string code, string eventName, HttpContext http, DossierLifecycle lifecycle, DossierStore dossiers,
-        Deadlines deadlines, IDocumentStore documents)
+        Deadlines deadlines, IDocumentStore documents, LifecyclePrecheck precheck)
     {
         var ct = http.RequestAborted;
         var name = OfficerEvents.FirstOrDefault(e => string.Equals(e, eventName, StringComparison.OrdinalIgnoreCase))
@@ -115,7 +119,9 @@ public static class OrchestrationEndpoints
         activity?.SetTag("portal.dossier.code", code);
         var officer = http.User.Officer();
         var current = await OwnAgencyDossierAsync(http, dossiers, code);
-        var payload = await ReadPayloadAsync(http, name, code, documents);
+        var payload = await ReadPayloadAsync(http, name);
+        FreeText.Ensure("reason", payload.Reason, TextLimits.Reason);
+        FreeText.EnsureMissing(payload.Missing);
         var role = ChooseRole(officer, name, current, deadlines);
         DossierCommand command = name switch
         {
@@ -128,11 +134,18 @@ public static class OrchestrationEndpoints
             nameof(Reject) => new Reject { Actor = officer.Subject, Role = role, Reason = payload.Reason },
             nameof(Extend) => new Extend { Actor = officer.Subject, Role = role, Reason = payload.Reason, WorkingDays = payload.WorkingDays ?? 0 },
             nameof(StopProcessing) => new StopProcessing { Actor = officer.Subject, Role = role, Reason = payload.Reason },
-            nameof(IssueResult) => new IssueResult { Actor = officer.Subject, Role = role, Reason = payload.Reason, Sha256 = payload.ResultSha256!, Blob = payload.ResultBlob! },
+            nameof(IssueResult) => new IssueResult { Actor = officer.Subject, Role = role, Reason = payload.Reason, Sha256 = payload.ResultSha256!, Blob = "" },
             nameof(ReturnResult) => new ReturnResult { Actor = officer.Subject, Role = role, Reason = payload.Reason, Channel = payload.Channel ?? ReturnChannel.Desk },
             _ => throw new InvalidOperationException(name),
         };
         var expected = ExpectedVersion(http.Request) ?? payload.ExpectedVersion;
+        if (command is IssueResult issue && payload.ResultPdf is { } pdf)
+        {
+            // Role, step and version first: an upload the lifecycle would refuse leaves no blob behind.
+            precheck.Ensure(current, issue, expected);
+            var stored = await documents.PutAsync($"results/{current.Code}", pdf, "application/pdf", ct, extension: ".pdf");
+            command = issue with { Sha256 = stored.Sha256, Blob = stored.Blob };
+        }
         var dossier = await lifecycle.ExecuteAsync(code, command, d => EnsureSameAgency(http, d), ct, expectedVersion: expected);
         PortalTelemetry.OfficerActions.Add(1, new KeyValuePair<string, object?>("portal.event", name));
         http.Response.Headers.Location = Links(http.Request, code).StatusQueryGetUri;
@@ -141,6 +154,7 @@ public static class OrchestrationEndpoints
 
     private static async Task<IResult> Terminate(string code, string? reason, HttpContext http, DossierLifecycle lifecycle, DossierStore dossiers, Deadlines deadlines)
     {
+        FreeText.Ensure("reason", reason, TextLimits.Reason);
         var officer = http.User.Officer();
         var current = await OwnAgencyDossierAsync(http, dossiers, code);
         var command = new StopProcessing { Actor = officer.Subject, Role = ChooseRole(officer, nameof(StopProcessing), current, deadlines), Reason = reason };
@@ -148,22 +162,21 @@ public static class OrchestrationEndpoints
         return Results.Json(await InstanceAsync(dossier, false, dossiers, deadlines, http.RequestAborted), InfrastructureExtensions.Json, statusCode: 202);
     }
 
-    private static async Task<IResult> Inbox(HttpContext http, InboxProjection inbox, string? procedure, string? status, string? step, string? role)
+    /// <summary>A page of the agency's inbox, earliest due first, filtered by the table service (role: mine, all or a role name).</summary>
+    private static async Task<Ok<InboxPage>> Inbox(HttpContext http, InboxProjection inbox, string? procedure, string? status, string? step, string? role,
+        string? dueFrom, string? dueTo, string? pageSize, string? next)
     {
         var officer = http.User.Officer();
-        var items = await inbox.ForAgencyAsync(officer.AgencyCode, http.RequestAborted);
-        var filtered = items
-            .Where(i => procedure is null || i.ProcedureCode == procedure)
-            .Where(i => status is null || string.Equals(i.Status.ToString(), status, StringComparison.OrdinalIgnoreCase))
-            .Where(i => step is null || i.StepId == step)
-            .Where(i => role switch
-            {
-                null or "mine" => officer.Roles.Contains(i.ActingRole),
-                "all" => true,
-                _ => string.Equals(i.ActingRole.ToString(), role, StringComparison.OrdinalIgnoreCase),
-            })
-            .ToList();
-        return Results.Json(new { agencyCode = officer.AgencyCode, roles = officer.Roles, items = filtered }, InfrastructureExtensions.Json);
+        IReadOnlyList<OfficerRole>? roles = role?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "mine" => officer.Roles,
+            "all" => null,
+            _ => [ListFilters.Enum<OfficerRole>("role", role)!.Value],
+        };
+        var query = new InboxQuery(roles, ListFilters.Enum<Domain.Dossiers.DossierStatus>("status", status), ListFilters.Text("step", step),
+            ListFilters.Text("procedure", procedure), ListFilters.Instant("dueFrom", dueFrom), ListFilters.Instant("dueTo", dueTo));
+        var page = await inbox.PageAsync(officer.AgencyCode, query, TablePaging.PageSize(pageSize), next, http.RequestAborted);
+        return TypedResults.Ok(new InboxPage(officer.AgencyCode, officer.Roles, page.Items, page.Next));
     }
 
     private static async Task<IResult> OfficerDossier(string code, HttpContext http, DossierStore dossiers, Deadlines deadlines, TrackDossier track,
@@ -243,15 +256,16 @@ public static class OrchestrationEndpoints
         return int.TryParse(ifMatch.Trim('"', 'W', '/'), out var v) ? v : throw ProblemException.Invalid("If-Match", "If-Match phải là phiên bản hồ sơ, ví dụ \"3\".");
     }
 
-    private static async Task<EventPayload> ReadPayloadAsync(HttpContext http, string name, string code, IDocumentStore documents)
+    private static async Task<EventPayload> ReadPayloadAsync(HttpContext http, string name)
     {
-        if (name == nameof(IssueResult)) return await ReadResultAsync(http, code, documents);
+        if (name == nameof(IssueResult)) return await ReadResultAsync(http);
         if (http.Request.ContentLength is 0 or null && !http.Request.Headers.ContainsKey("Transfer-Encoding")) return new EventPayload();
         if (!http.Request.HasJsonContentType()) throw new ProblemException(415, "Sai định dạng gửi (unsupported media type)", "Gửi nội dung sự kiện dạng application/json.");
         return await http.Request.ReadFromJsonAsync<EventPayload>(InfrastructureExtensions.Json, http.RequestAborted) ?? new EventPayload();
     }
 
-    private static async Task<EventPayload> ReadResultAsync(HttpContext http, string code, IDocumentStore documents)
+    /// <summary>The uploaded result, checked but not stored: it is stored only once the lifecycle would accept it.</summary>
+    private static async Task<EventPayload> ReadResultAsync(HttpContext http)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -263,9 +277,11 @@ public static class OrchestrationEndpoints
         var bytes = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, http.RequestAborted);
         if (FileSniffer.Sniff(bytes) != "application/pdf") throw ProblemException.Invalid("file", "Kết quả phải là tệp PDF.");
-        var stored = await documents.PutAsync($"results/{code}", BinaryData.FromBytes(bytes), "application/pdf", http.RequestAborted, extension: ".pdf");
         string? reason = form["reason"];
-        return new EventPayload { Reason = reason, ResultSha256 = stored.Sha256, ResultBlob = stored.Blob };
+        return new EventPayload
+        {
+            Reason = reason, ResultSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), ResultPdf = BinaryData.FromBytes(bytes),
+        };
     }
 
     /// <summary>The body of a raised event.</summary>
@@ -283,7 +299,8 @@ public static class OrchestrationEndpoints
         public int? ExpectedVersion { get; init; }
         /// <summary>Set from the uploaded result (IssueResult).</summary>
         public string? ResultSha256 { get; init; }
-        /// <summary>Set from the uploaded result (IssueResult).</summary>
-        public string? ResultBlob { get; init; }
+        /// <summary>The uploaded result (IssueResult), stored only after the precheck.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public BinaryData? ResultPdf { get; init; }
     }
 }

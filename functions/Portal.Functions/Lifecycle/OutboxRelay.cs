@@ -7,12 +7,12 @@ namespace Portal.Functions.Lifecycle;
 
 /// <summary>
 /// Applies what a committed change owes, idempotently and at least once: arms the timers the state wants,
-/// refreshes the inbox line, delivers the outbox messages and deletes them. It reads the current state, so
+/// refreshes the projections (inbox line, the applicant's list), delivers the outbox messages and deletes them. It reads the current state, so
 /// running it twice, late, or out of order is harmless. Every commit first arms an
 /// <see cref="TimerKind.OutboxRelay"/> timer, so a crash between the commit and the relay is repaired by the
 /// next sweep: no acknowledged change ever loses its timers or its messages.
 /// </summary>
-public sealed class OutboxRelay(DossierStore dossiers, TimerStore timers, InboxProjection inbox, IMessagePublisher publisher,
+public sealed class OutboxRelay(DossierStore dossiers, TimerStore timers, DossierProjections projections, IMessagePublisher publisher,
     Dossiers.Deadlines deadlines, TimeProvider time, IConfiguration configuration, ILogger<OutboxRelay> logger)
 {
     /// <summary>Setting: how long after a commit the safety-net relay fires (default two minutes).</summary>
@@ -70,7 +70,7 @@ public sealed class OutboxRelay(DossierStore dossiers, TimerStore timers, InboxP
         var dossier = await dossiers.FindAsync(code, ct);
         if (dossier is null) return 0;
         foreach (var t in DossierTimers.Due(dossier.Lifecycle, deadlines.Calendar, deadlines.Settings)) await timers.ScheduleAsync(ForDossier(code, t), ct);
-        await inbox.ProjectAsync(dossier, deadlines.PlanFor(dossier.ProcedureCode), ct);
+        await projections.ProjectAsync(dossier, deadlines.PlanFor(dossier.ProcedureCode), ct);
         foreach (var (rowKey, message) in await dossiers.OutboxAsync(code, ct))
         {
             await publisher.PublishAsync(message, time.GetUtcNow(), ct);

@@ -29,8 +29,8 @@ public class TrackDossierTests(PortalAppFixture app)
     {
         var code = await SubmitAsLan();
         using var client = await app.SignedInAsync(Citizens.Lan);
-        var mine = await client.GetFromJsonAsync<JsonElement>("api/dossiers");
-        Assert.Contains(mine.EnumerateArray(), d => d.GetProperty("code").GetString() == code);
+        var mine = await client.GetFromJsonAsync<JsonElement>("api/dossiers?pageSize=100");
+        Assert.Contains(mine.GetProperty("items").EnumerateArray(), d => d.GetProperty("code").GetString() == code);
     }
 
     [Fact]
@@ -39,8 +39,8 @@ public class TrackDossierTests(PortalAppFixture app)
         var code = await SubmitAsLan();
         using var client = await app.SignedInAsync(Citizens.Minh);
         await ProblemAssert.IsProblem(await client.GetAsync($"api/dossiers/{code}"), HttpStatusCode.Forbidden);
-        var mine = await client.GetFromJsonAsync<JsonElement>("api/dossiers");
-        Assert.DoesNotContain(mine.EnumerateArray(), d => d.GetProperty("code").GetString() == code);
+        var mine = await client.GetFromJsonAsync<JsonElement>("api/dossiers?pageSize=100");
+        Assert.DoesNotContain(mine.GetProperty("items").EnumerateArray(), d => d.GetProperty("code").GetString() == code);
     }
 
     private async Task<HttpResponseMessage> Track(string code, string? phone)

@@ -50,11 +50,23 @@ public class DeployPackageTests(PortalAppFixture app)
             {
                 using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
                 await WaitUntilUp(client, process);
-                var response = await client.PostAsJsonAsync("TimerSweep", new { Data = new { timer = new { IsPastDue = false } }, Metadata = new { } });
+                using var invocation = new HttpRequestMessage(HttpMethod.Post, "TimerSweep")
+                {
+                    Content = JsonContent.Create(new { Data = new { timer = new { IsPastDue = false } }, Metadata = new { } }),
+                    Headers = { { "X-Azure-Functions-InvocationId", Guid.NewGuid().ToString() } },
+                };
+                var response = await client.SendAsync(invocation);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 var body = await response.Content.ReadFromJsonAsync<JsonElement>();
                 Assert.True(body.TryGetProperty("Outputs", out _) && body.TryGetProperty("Logs", out _) && body.TryGetProperty("ReturnValue", out _));
                 Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("index.html")).StatusCode);
+                // An outside request the host forwarded (the front end's X-Forwarded-For copied along) is refused like an unknown path.
+                using var forwarded = new HttpRequestMessage(HttpMethod.Post, "TimerSweep")
+                {
+                    Content = JsonContent.Create(new { Data = new { }, Metadata = new { } }),
+                    Headers = { { "X-Azure-Functions-InvocationId", Guid.NewGuid().ToString() }, { "X-Forwarded-For", "203.0.113.7" } },
+                };
+                Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(forwarded)).StatusCode);
             }
             finally
             {

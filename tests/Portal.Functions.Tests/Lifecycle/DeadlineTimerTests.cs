@@ -30,8 +30,8 @@ public class DeadlineTimerTests(PortalAppFixture app)
 
         using (var specialist = await app.SignedInAsync(Officers.Specialist))
         {
-            var inbox = await specialist.GetFromJsonAsync<JsonElement>("api/officer/inbox");
-            var line = inbox.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == code);
+            var inbox = await DossierDriver.AllPagesAsync(specialist, "api/officer/inbox?pageSize=100");
+            var line = inbox.Single(i => i.GetProperty("code").GetString() == code);
             Assert.True(line.GetProperty("dueSoon").GetBoolean());
         }
 

@@ -59,11 +59,22 @@ public sealed class DossierDriver(PortalAppFixture app)
     /// <summary>Moves the app's clock to 09:00 of the next working day.</summary>
     public void MoveToNextWorkingMorning() => app.MoveToNextWorkingMorning();
 
-    /// <summary>Runs the timer function as the Functions host would.</summary>
-    public async Task SweepAsync()
+    /// <summary>Every item of a paged list (the inbox, the citizen's list), following the <c>next</c> cursor page by page.</summary>
+    public static async Task<List<JsonElement>> AllPagesAsync(HttpClient client, string path)
     {
-        using var client = app.Client();
-        var response = await client.PostAsJsonAsync("TimerSweep", new { Data = new { timer = new { } }, Metadata = new { } });
-        response.EnsureSuccessStatusCode();
+        var items = new List<JsonElement>();
+        string? next = null;
+        var separator = path.Contains('?') ? '&' : '?';
+        for (var pages = 0; pages < 1000; pages++)
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>(next is null ? path : $"{path}{separator}next={Uri.EscapeDataString(next)}");
+            items.AddRange(page.GetProperty("items").EnumerateArray());
+            if (!page.TryGetProperty("next", out var n) || n.ValueKind != JsonValueKind.String) return items;
+            next = n.GetString();
+        }
+        throw new InvalidOperationException("More than 1000 pages.");
     }
+
+    /// <summary>Runs a timer sweep now, as the local trigger host does.</summary>
+    public Task SweepAsync() => app.RunTimerSweepAsync();
 }

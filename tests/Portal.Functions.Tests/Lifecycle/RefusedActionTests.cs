@@ -35,8 +35,8 @@ public class RefusedActionTests(PortalAppFixture app)
         await ProblemAssert.IsProblem(await _lifecycle.RaiseAsync(Officers.OtherAgency, code, "Receive"), HttpStatusCode.Forbidden);
         using var other = await app.SignedInAsync(Officers.OtherAgency);
         await ProblemAssert.IsProblem(await other.GetAsync($"api/instances/{code}"), HttpStatusCode.Forbidden);
-        var inbox = await other.GetFromJsonAsync<JsonElement>("api/officer/inbox?role=all");
-        Assert.DoesNotContain(inbox.GetProperty("items").EnumerateArray(), i => i.GetProperty("code").GetString() == code);
+        var inbox = await DossierDriver.AllPagesAsync(other, "api/officer/inbox?role=all&pageSize=100");
+        Assert.DoesNotContain(inbox, i => i.GetProperty("code").GetString() == code);
     }
 
     [Fact]

@@ -38,10 +38,7 @@ public sealed class SinglePartitionBatchTests(StoresFixture stores)
         await RaiseAsync(Officers.Desk, code, "ReturnResult", new { channel = "online" });
         // A sweep fires the relay guards and timers, as the Functions host would.
         App.Clock.Advance(TimeSpan.FromMinutes(5));
-        using (var host = App.Client())
-        {
-            (await host.PostAsJsonAsync("TimerSweep", new { Data = new { timer = new { } }, Metadata = new { } })).EnsureSuccessStatusCode();
-        }
+        await App.RunTimerSweepAsync();
 
         var batches = stores.Batches.Batches.Skip(before).ToList();
         // Submission, receive, supplement request, supplement, forward, approve, issue, return: one commit each.

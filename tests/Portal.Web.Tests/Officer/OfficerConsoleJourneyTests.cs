@@ -143,8 +143,7 @@ public class OfficerConsoleJourneyTests(BrowserFixture browser)
             var status = await officer.GetFromJsonAsync<JsonElement>($"api/instances/{code}");
             var appointment = status.GetProperty("customStatus").GetProperty("appointmentAt").GetDateTimeOffset();
             App.Clock.SetUtcNow(appointment.AddMinutes(-30));
-            using var host = App.Client();
-            (await host.PostAsJsonAsync("TimerSweep", new { Data = new { }, Metadata = new { } })).EnsureSuccessStatusCode();
+            await App.RunTimerSweepAsync();
         }
 
         var specialist = await OfficerOnDossierAsync("Huỳnh Văn Phúc", code);

@@ -76,7 +76,7 @@ async function agencyName(code, token) {
     const facets = await api("/api/catalogue/facets", { auth: false });
     const name = facets.agencies?.find((a) => a.id === code)?.name;
     if (name) return name;
-    const inbox = await api("/api/officer/inbox?role=all", { token });
+    const inbox = await api("/api/officer/inbox?role=all&pageSize=1", { token });
     const first = inbox.items?.[0];
     if (!first) return null;
     const answer = await api(`/api/officer/dossiers/${encodeURIComponent(first.code)}`, { token });

@@ -1,6 +1,7 @@
-// officer.html: the inbox of the officer's agency (GET /api/officer/inbox), most urgent first, with the
-// flags "Quá hạn" (overdue), "Sắp đến hạn" (apology drafted) and "Bước quá hạn" (step overdue), filters
-// (role mine/all, procedure, status, step) kept in the URL, and a refresh every 30 s announced politely.
+// officer.html: the inbox of the officer's agency (GET /api/officer/inbox), earliest due first, a page at a
+// time (the server filters, sorts and pages; "Trang trước"/"Trang sau" follow its cursor), with the flags
+// "Quá hạn" (overdue), "Sắp đến hạn" (apology drafted) and "Bước quá hạn" (step overdue), filters (role
+// mine/all, procedure, status, step) kept in the URL, and a refresh of the current page every 30 s announced politely.
 
 import { ApiError } from "../api.js";
 import { officerApi, requireOfficer } from "../officer-auth.js";
@@ -11,8 +12,11 @@ import { dossierFlags as flagsOf, formatDateTime, formatTime, labelOf, ROLES, ST
 
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 30_000;
-const FILTERS = ["role", "procedure", "status", "step"];
+const PAGE_SIZE = 25;
 let lastItems = null;
+// Cursor of each page visited, the current one last (null: the first page); the server's cursor of the page after it.
+let cursors = [null];
+let nextCursor = null;
 let lastLoadedAt = null;
 let loading = null;
 
@@ -34,6 +38,8 @@ async function main() {
     applyFilters();
   });
   $("inbox-refresh").addEventListener("click", () => load());
+  $("inbox-next").addEventListener("click", () => turnPage(+1));
+  $("inbox-previous").addEventListener("click", () => turnPage(-1));
   document.addEventListener("portal:langchange", () => {
     if (lastItems) render(lastItems);
     renderCount();
@@ -71,7 +77,27 @@ function applyFilters() {
   for (const [name, value] of Object.entries(currentFilters())) if (value && !(name === "role" && value === "mine")) params.set(name, value);
   const query = params.toString();
   history.replaceState(null, "", query ? `officer.html?${query}` : "officer.html");
+  cursors = [null];
   load();
+}
+
+async function turnPage(step) {
+  if (step > 0 && !nextCursor) return;
+  if (step < 0 && cursors.length === 1) return;
+  if (step > 0) cursors.push(nextCursor);
+  else cursors.pop();
+  await load();
+  // Continue from the top of the new page (the table region takes focus; its caption says which page).
+  $("inbox").focus();
+}
+
+function renderPager() {
+  const pager = $("inbox-pager");
+  const page = cursors.length;
+  pager.hidden = page === 1 && !nextCursor;
+  $("inbox-previous").disabled = page === 1;
+  $("inbox-next").disabled = !nextCursor;
+  setText($("inbox-page"), { vi: `Trang ${page}`, en: `Page ${page}` });
 }
 
 function ensureOption(select, value, label) {
@@ -109,19 +135,25 @@ async function load() {
   const filters = currentFilters();
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
+  params.set("pageSize", String(PAGE_SIZE));
+  const cursor = cursors[cursors.length - 1];
+  if (cursor) params.set("next", cursor);
   loading = (async () => {
     try {
       const [answer, everything] = await Promise.all([
         officerApi(`/api/officer/inbox?${params}`),
-        officerApi("/api/officer/inbox?role=all").catch(() => null),
+        // Filter options from the agency's most urgent hundred lines (a procedure or step seen there).
+        officerApi("/api/officer/inbox?role=all&pageSize=100").catch(() => null),
       ]);
       if (everything) fillOptionsFrom(everything.items || []);
-      const items = [...(answer.items || [])].sort(byUrgency);
+      const items = answer.items || [];
       lastItems = items;
+      nextCursor = answer.next || null;
       lastLoadedAt = Date.now();
       $("page-message").hidden = true;
       render(items);
       renderCount();
+      renderPager();
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return; // redirected to sign in
       const detail = error instanceof ApiError ? error.detail || error.title : null;
@@ -134,19 +166,15 @@ async function load() {
   return loading;
 }
 
-/** Most urgent first: overdue, then the earliest due time (the server sorts too; this keeps it stable). */
-function byUrgency(a, b) {
-  const due = (item) => Date.parse(item.dueAt || item.appointmentAt || "") || Number.MAX_SAFE_INTEGER;
-  return Number(b.overdue) - Number(a.overdue) || due(a) - due(b);
-}
-
 function renderCount() {
   if (!lastItems) return;
   const n = lastItems.length;
   const urgent = lastItems.filter((i) => i.overdue || i.dueSoon || i.stepOverdue).length;
+  const page = cursors.length;
+  const paged = page > 1 || nextCursor;
   const count = {
-    vi: `Có ${n} hồ sơ${urgent ? `, ${urgent} hồ sơ cần chú ý` : ""}.`,
-    en: `${n} application${n === 1 ? "" : "s"}${urgent ? `, ${urgent} needing attention` : ""}.`,
+    vi: `${paged ? `Trang ${page}: ` : ""}Có ${n} hồ sơ${urgent ? `, ${urgent} hồ sơ cần chú ý` : ""}.`,
+    en: `${paged ? `Page ${page}: ` : ""}${n} application${n === 1 ? "" : "s"}${urgent ? `, ${urgent} needing attention` : ""}.`,
   };
   // The live region only changes when the count does, so a refresh every 30 s stays quiet.
   if ($("inbox-count").dataset.vi !== count.vi || $("inbox-count").textContent !== t(count)) setText($("inbox-count"), count);
@@ -179,7 +207,8 @@ function render(items) {
     return;
   }
   const table = el("table", { class: "table table--stack inbox-table", id: "inbox-table", "data-testid": "inbox-table" });
-  const caption = setText(el("caption", { class: "visually-hidden" }), { vi: "Hồ sơ, hạn gần nhất trước", en: "Applications, earliest due first" });
+  const page = cursors.length;
+  const caption = setText(el("caption", { class: "visually-hidden" }), { vi: `Hồ sơ, hạn gần nhất trước, trang ${page}`, en: `Applications, earliest due first, page ${page}` });
   const headRow = el("tr");
   for (const head of HEADS) headRow.append(setText(el("th", { scope: "col" }), head));
   const thead = el("thead");

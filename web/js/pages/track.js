@@ -58,47 +58,75 @@ async function main() {
   await Promise.all(work);
 }
 
+const MY_HEADS = [
+  { vi: "Mã hồ sơ", en: "Code" }, { vi: "Thủ tục", en: "Procedure" }, { vi: "Trạng thái", en: "Status" },
+  { vi: "Ngày nộp", en: "Submitted" }, { vi: "Ngày hẹn trả kết quả", en: "Result due" },
+];
+const MY_PAGE_SIZE = 10;
+
+/** The citizen's own dossiers, newest first, a page at a time ("Xem thêm" appends the next page). */
 async function loadMine() {
   const section = $("my-dossiers");
   section.hidden = false;
   const container = $("my-list");
-  let list;
+  let page;
   try {
-    list = await api("/api/dossiers");
+    page = await api(`/api/dossiers?pageSize=${MY_PAGE_SIZE}`);
   } catch {
     container.replaceChildren(setText(el("p"), { vi: "Không tải được danh sách hồ sơ của bạn.", en: "Your applications could not be loaded." }));
     return;
   }
   container.replaceChildren();
-  if (!list.length) {
+  if (!page.items?.length) {
     container.append(setText(el("p"), { vi: "Bạn chưa nộp hồ sơ nào.", en: "You have not submitted any application yet." }));
     return;
   }
-  const heads = [
-    { vi: "Mã hồ sơ", en: "Code" }, { vi: "Thủ tục", en: "Procedure" }, { vi: "Trạng thái", en: "Status" },
-    { vi: "Ngày nộp", en: "Submitted" }, { vi: "Ngày hẹn trả kết quả", en: "Result due" },
-  ];
   const table = el("table", { class: "table table--stack", "data-testid": "my-dossiers" });
   const headRow = el("tr");
-  for (const head of heads) headRow.append(setText(el("th", { scope: "col" }), head));
+  for (const head of MY_HEADS) headRow.append(setText(el("th", { scope: "col" }), head));
   const thead = el("thead");
   thead.append(headRow);
   const tbody = el("tbody");
-  for (const d of list) {
+  table.append(thead, tbody);
+  const count = el("p", { class: "secondary-text", role: "status", "aria-live": "polite", "data-testid": "my-count" });
+  const more = setText(el("button", { type: "button", class: "button button--secondary", "data-testid": "my-more" }), { vi: "Xem thêm hồ sơ", en: "Show more applications" });
+  container.append(table, count, more);
+  let next = appendMine(tbody, page.items, count, page.next, more);
+  more.addEventListener("click", async () => {
+    more.disabled = true;
+    try {
+      const following = await api(`/api/dossiers?pageSize=${MY_PAGE_SIZE}&next=${encodeURIComponent(next)}`);
+      const first = tbody.rows.length;
+      next = appendMine(tbody, following.items || [], count, following.next, more);
+      // Keyboard and screen-reader users continue from the first row just added.
+      tbody.rows[first]?.querySelector("a")?.focus();
+    } catch {
+      setText(count, { vi: "Không tải được thêm hồ sơ; hãy thử lại.", en: "More applications could not be loaded; try again." });
+    } finally {
+      more.disabled = false;
+    }
+  });
+}
+
+function appendMine(tbody, items, count, next, more) {
+  for (const d of items) {
     const row = el("tr");
     const codeCell = el("th", { scope: "row" });
-    const link = el("a", { href: `track.html?code=${encodeURIComponent(d.code)}` }, d.code);
-    codeCell.append(link);
+    codeCell.append(el("a", { href: `track.html?code=${encodeURIComponent(d.code)}` }, d.code));
     row.append(codeCell);
     const cell = (head, value) => row.append(setText(el("td", { "data-label": head.vi }), value));
-    cell(heads[1], d.procedureName || "");
-    cell(heads[2], d.statusText || d.status || "");
-    cell(heads[3], formatDateTime(d.submittedAt));
-    cell(heads[4], formatDateTime(d.appointmentDate));
+    cell(MY_HEADS[1], d.procedureName || "");
+    cell(MY_HEADS[2], d.statusText || d.status || "");
+    cell(MY_HEADS[3], formatDateTime(d.submittedAt));
+    cell(MY_HEADS[4], formatDateTime(d.appointmentDate));
     tbody.append(row);
   }
-  table.append(thead, tbody);
-  container.append(table);
+  const n = tbody.rows.length;
+  setText(count, next
+    ? { vi: `Đang hiển thị ${n} hồ sơ mới nhất.`, en: `Showing your ${n} most recent applications.` }
+    : { vi: `Đang hiển thị tất cả ${n} hồ sơ.`, en: `Showing all ${n} applications.` });
+  more.hidden = !next;
+  return next;
 }
 
 /** The owner's view (with the token). */
