@@ -110,6 +110,7 @@ var tableNames = [
   'Drafts'
   'TimerShards'
   'Inbox'
+  'CitizenDossiers'
   'Notifications'
 ]
 var appContainerNames = [
