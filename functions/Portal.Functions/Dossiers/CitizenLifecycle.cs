@@ -40,6 +40,12 @@ public static class CitizenLifecycle
         var ct = http.RequestAborted;
         var dossier = await dossiers.FindAsync(code, ct) ?? throw ProblemException.NotFound($"Không có hồ sơ mã '{code}'.");
         EnsureOwner(http, dossier);
+        // The state first: a supplement sent again after it was applied (a retry whose answer was lost) is told that
+        // nothing is pending (409 with the current state), not that its files are already in the dossier.
+        if (dossier.Status != Domain.Dossiers.DossierStatus.SupplementRequested)
+        {
+            throw new LifecycleConflict(dossier, "Hồ sơ hiện không có yêu cầu bổ sung nào đang chờ.");
+        }
         if (!http.Request.HasFormContentType) throw ProblemException.Invalid("documents", "Gửi giấy tờ bổ sung dạng multipart/form-data.");
         var form = await http.Request.ReadFormAsync(ct);
         FreeText.Ensure("note", form["note"], Domain.Lifecycle.TextLimits.Note);
@@ -49,10 +55,6 @@ public static class CitizenLifecycle
         if (attachments.Count == 0 && errors.Count == 0) errors["documents"] = ["Đính kèm ít nhất một giấy tờ được yêu cầu bổ sung."];
         ReportDuplicates(dossier, attachments, errors);
         if (errors.Count > 0) throw ProblemException.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
-        if (dossier.Status != Domain.Dossiers.DossierStatus.SupplementRequested)
-        {
-            throw new LifecycleConflict(dossier, "Hồ sơ hiện không có yêu cầu bổ sung nào đang chờ.");
-        }
         var stored = await SubmitDossier.StoreAttachmentsAsync(documents, code, attachments, ct);
         string? note = form["note"];
         var command = new ProvideSupplement

@@ -70,6 +70,12 @@ public class CitizenDossierPathTests(PortalAppFixture app)
         var supplied = await citizen.PostAsync($"api/dossiers/{code}/supplement", other);
         Assert.Equal(HttpStatusCode.OK, supplied.StatusCode);
         Assert.Equal(2, (await supplied.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documents").GetArrayLength());
+
+        // The same supplement sent again (a retry whose answer was lost) hears that nothing is pending, not that its file is a duplicate.
+        var again = SampleDossiers.Submission(SampleDossiers.BirthRegistration, new System.Text.Json.Nodes.JsonObject(),
+            ("giay-chung-sinh", "giay-chung-sinh-ro.pdf", SampleDossiers.Pdf("ban ro net")));
+        await ProblemAssert.IsProblem(await citizen.PostAsync($"api/dossiers/{code}/supplement", again), HttpStatusCode.Conflict);
+        Assert.Equal(2, (await citizen.GetFromJsonAsync<JsonElement>($"api/dossiers/{code}")).GetProperty("documents").GetArrayLength());
     }
 
     [Fact]
