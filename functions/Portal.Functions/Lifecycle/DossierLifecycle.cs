@@ -59,10 +59,12 @@ public sealed class DossierLifecycle(DossierStore dossiers, CatalogueModel catal
         return changed with { ETag = etag, Lifecycle = DossierStore.Normalize(state) };
     }
 
-    private static ProblemException Stale(DossierRecord current) => new LifecycleConflict(current,
+    /// <summary>409: the dossier changed since the caller read it.</summary>
+    internal static ProblemException Stale(DossierRecord current) => new LifecycleConflict(current,
         $"Hồ sơ vừa được thay đổi (phiên bản hiện tại {current.Lifecycle.Version}, trạng thái \"{DossierStatuses.Of(current.Status).Vietnamese}\"). Tải lại rồi thao tác lại.");
 
-    private static ProblemException Refused(DecisionError error, DossierRecord current) => error.Kind switch
+    /// <summary>The problem a decider refusal is answered with (409 not now, 403 wrong role, 400 invalid).</summary>
+    internal static ProblemException Refused(DecisionError error, DossierRecord current) => error.Kind switch
     {
         DecisionErrorKind.NotAllowedNow => new LifecycleConflict(current, error.Message),
         DecisionErrorKind.WrongRole => ProblemException.Forbidden(error.Message),

@@ -1,6 +1,5 @@
 using Portal.Domain.Lifecycle;
 using Portal.Functions.Dossiers;
-using Portal.Functions.Infrastructure;
 using CatalogueModel = Portal.Domain.Catalogue.Catalogue;
 
 namespace Portal.Functions.Lifecycle;
@@ -15,18 +14,9 @@ public sealed class LifecyclePrecheck(CatalogueModel catalogue, Deadlines deadli
     /// <summary>Throws the problem the lifecycle would answer (403 wrong role, 409 not now or stale, 400 invalid).</summary>
     public void Ensure(DossierRecord dossier, DossierCommand command, int? expectedVersion)
     {
-        if (expectedVersion is { } v && v != dossier.Lifecycle.Version)
-        {
-            throw new LifecycleConflict(dossier, $"Hồ sơ vừa được thay đổi (phiên bản hiện tại {dossier.Lifecycle.Version}). Tải lại rồi thao tác lại.");
-        }
+        if (expectedVersion is { } v && v != dossier.Lifecycle.Version) throw DossierLifecycle.Stale(dossier);
         var procedure = catalogue.Find(dossier.ProcedureCode) ?? throw new InvalidDataException($"Procedure {dossier.ProcedureCode} left the catalogue.");
         var decision = DossierDecider.Decide(command, dossier.Lifecycle, deadlines.ContextFor(procedure, time.GetUtcNow()));
-        if (decision.Error is not { } error) return;
-        throw error.Kind switch
-        {
-            DecisionErrorKind.NotAllowedNow => new LifecycleConflict(dossier, error.Message),
-            DecisionErrorKind.WrongRole => ProblemException.Forbidden(error.Message),
-            _ => ProblemException.Invalid(error.Field ?? "command", error.Message),
-        };
+        if (decision.Error is { } error) throw DossierLifecycle.Refused(error, dossier);
     }
 }
