@@ -2,6 +2,7 @@
 // "Nộp hồ sơ trực tuyến" button to its e-Form. Values the catalogue could not confirm are marked.
 
 import { api, ApiError, seg } from "../api.js";
+import { isSignedIn, signInUrl } from "../auth.js";
 import { el, setText } from "../i18n.js";
 import { initLayout, showMessage } from "../layout.js";
 import { DOCUMENT_FORMS, formatTypes, formatVnd, labelOf, LEVELS, ONLINE_MODES } from "../format.js";
@@ -48,7 +49,8 @@ function render(p) {
   $("procedure-name-en").textContent = p.nameEn || "";
   $("procedure-name-en").hidden = !p.nameEn;
   const href = `form.html?code=${encodeURIComponent(p.code)}`;
-  $("apply-link").href = href;
+  // Not signed in: straight to the sign-in page, which comes back to the e-Form (no detour through the form page).
+  $("apply-link").href = isSignedIn() ? href : signInUrl(href);
 
   // Key facts.
   const facts = $("facts");
